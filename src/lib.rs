@@ -1,0 +1,3 @@
+//! morgue: a searchable local news archive.
+
+pub mod extract;
