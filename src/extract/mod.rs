@@ -1,5 +1,165 @@
 //! Extraction: the people, countries and dates an article talks about.
+//!
+//! Each submodule finds one kind of entity in text; [`extract`] runs them all
+//! over one article and sums them up into [`Entities`], which is what the index
+//! stores. Reading files and deciding the publication date happen before this
+//! (in `ingest`); nothing here touches the file system.
 
 pub mod countries;
 pub mod dates;
 pub mod people;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use dates::PartialDate;
+
+/// Bumped when extraction changes enough that stored entities should be recomputed.
+pub const EXTRACTOR_VERSION: u32 = 1;
+
+/// How far into the body the lead runs, for deciding what an article is about.
+const LEAD_BYTES: usize = 400;
+/// A country mentioned this often is what the article is about, wherever it appears.
+const ABOUT_MIN_MENTIONS: u32 = 3;
+
+/// Everything extracted from one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entities {
+    pub people: Vec<PersonCount>,
+    pub countries: Vec<CountryCount>,
+    pub dates: Vec<DateFound>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonCount {
+    pub name: String,
+    pub mentions: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryCount {
+    pub code: String,
+    pub mentions: u32,
+    /// The article is about this country (title, dateline, lead, or repeated).
+    pub about: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateFound {
+    /// ISO form at the precision the text gives: `2023`, `2023-10`, `2023-10-23`.
+    pub value: String,
+    /// The words it came from, as written: `October 23`, `Sunday`.
+    pub text: String,
+}
+
+/// Runs every extractor over an article. `published` anchors relative dates.
+pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entities {
+    let text = article_text(title, body);
+    let body_start = text.len() - body.len();
+    let lead_end = lead_end(&text, body_start);
+
+    let people = people::find_people(&text)
+        .into_iter()
+        .map(|p| PersonCount {
+            mentions: p.mentions.len().max(1) as u32,
+            name: p.name,
+        })
+        .collect();
+
+    let mut countries: Vec<CountryCount> = Vec::new();
+    for mention in countries::find_countries(&text) {
+        let in_lead = mention.start < lead_end;
+        match countries.iter_mut().find(|c| c.code == mention.code) {
+            Some(c) => {
+                c.mentions += 1;
+                c.about |= in_lead;
+            }
+            None => countries.push(CountryCount {
+                code: mention.code.to_string(),
+                mentions: 1,
+                about: in_lead,
+            }),
+        }
+    }
+    for c in &mut countries {
+        c.about |= c.mentions >= ABOUT_MIN_MENTIONS;
+    }
+
+    let mut dates: Vec<DateFound> = Vec::new();
+    for mention in dates::find_dates(&text, published) {
+        let value = mention.value.to_string();
+        if !dates.iter().any(|d| d.value == value) {
+            dates.push(DateFound {
+                value,
+                text: text[mention.start..mention.end].to_string(),
+            });
+        }
+    }
+
+    Entities {
+        people,
+        countries,
+        dates,
+    }
+}
+
+/// The text extractors see: the title, a blank line, the body. Offsets into it
+/// are what mention spans refer to.
+pub fn article_text(title: &str, body: &str) -> String {
+    let mut text = String::with_capacity(title.len() + body.len() + 2);
+    text.push_str(title);
+    text.push_str("\n\n");
+    text.push_str(body);
+    text
+}
+
+/// End of the lead: the first paragraph of the body, capped at [`LEAD_BYTES`].
+fn lead_end(text: &str, body_start: usize) -> usize {
+    let body = &text[body_start..];
+    let paragraph_end = body.find("\n\n").unwrap_or(body.len());
+    let mut end = paragraph_end.min(LEAD_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    body_start + end
+}
+
+impl Entities {
+    /// Every value under which the article's mentioned dates are indexed: a day
+    /// also stands for its month and year, so `--mentions 2023-10` finds
+    /// `October 23, 2023`.
+    pub fn mentioned_date_terms(&self) -> Vec<String> {
+        let mut terms: Vec<String> = Vec::new();
+        for date in &self.dates {
+            let Ok(value) = PartialDate::parse_iso(&date.value) else {
+                continue;
+            };
+            for term in widen(value) {
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+        }
+        terms
+    }
+}
+
+fn widen(value: PartialDate) -> Vec<String> {
+    use chrono::Datelike;
+    match value {
+        PartialDate::Year(y) => vec![PartialDate::Year(y).to_string()],
+        PartialDate::Month { year, month } => vec![
+            PartialDate::Month { year, month }.to_string(),
+            PartialDate::Year(year).to_string(),
+        ],
+        PartialDate::Day(d) => vec![
+            PartialDate::Day(d).to_string(),
+            PartialDate::Month {
+                year: d.year(),
+                month: d.month(),
+            }
+            .to_string(),
+            PartialDate::Year(d.year()).to_string(),
+        ],
+    }
+}

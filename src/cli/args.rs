@@ -1,0 +1,242 @@
+//! Command-line arguments, as clap sees them. [`super::run`] validates them
+//! into the library's plain request structs; nothing else uses these types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::extract::countries;
+use crate::extract::dates::PartialDate;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "morgue",
+    version,
+    about = "A searchable local news archive: index a directory of articles, then search it by words, people, countries and dates.",
+    after_help = "Examples:\n  morgue index corpus\n  morgue search \"prime minister\" --country iraq\n  morgue search --person Blinken --from 2023-11 --to 2024\n  morgue people --country IL --limit 20\n\nExit status: 0 results or success, 1 no results, 2 error."
+)]
+pub struct Cli {
+    /// Index directory.
+    #[arg(
+        long,
+        global = true,
+        env = "MORGUE_INDEX",
+        default_value = "index",
+        value_name = "DIR"
+    )]
+    pub index: PathBuf,
+
+    /// When to use colour: auto (only on a terminal, and not with NO_COLOR), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index (or re-index) directories of articles.
+    #[command(
+        after_help = "Examples:\n  morgue index                    # indexes ./corpus into ./index\n  morgue index ~/news ~/wires --index ~/news-index\n  morgue index corpus --json      # machine-readable report on stdout\n\nReads .txt, .md/.markdown, .html/.htm, .json and .jsonl/.ndjson files.\nFiles that cannot be read are listed with a reason; the rest is indexed.\nExit status: 0 when the run completed, 2 when it failed (or, with --strict, when any file was skipped)."
+    )]
+    Index(IndexArgs),
+    /// Search articles by words, people, countries and dates.
+    #[command(
+        after_help = "Query language:\n  ceasefire talks          both words (AND is the default)\n  \"prime minister\"         a phrase\n  gaza OR ukraine          either\n  talks -ukraine           exclude a word\n  title:visit person:sudani country:iq   search one field\n\nExamples:\n  morgue search Blinken\n  morgue search --person \"al-Sudani\" --country iraq\n  morgue search ceasefire --from 2023-10 --to 2023-12 --sort newest\n  morgue search --mentions 2023-10-23 --json\n\nExit status: 0 when something matched, 1 when nothing did, 2 on error."
+    )]
+    Search(SearchArgs),
+    /// Show one article: metadata, people, countries, dates and full text.
+    #[command(
+        after_help = "Examples:\n  morgue show 3f9a1c2b7d4e5f60\n  morgue show corpus/2023/11/blinken-baghdad-visit.txt --json"
+    )]
+    Show(ShowArgs),
+    /// People in the archive (or in matching articles), by number of articles.
+    #[command(
+        after_help = "Examples:\n  morgue people\n  morgue people --country IL --from 2024 --limit 20\n  morgue people ceasefire --json"
+    )]
+    People(EntityArgs),
+    /// Countries in the archive (or in matching articles), by number of articles.
+    #[command(
+        after_help = "Examples:\n  morgue countries\n  morgue countries --person Blinken\n  morgue countries --from 2024-01 --to 2024-06 --json"
+    )]
+    Countries(EntityArgs),
+    /// Figures about the archive: articles, dates, formats, top people and countries.
+    #[command(after_help = "Examples:\n  morgue stats\n  morgue stats --json")]
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Directories or files to index.
+    #[arg(value_name = "PATH", default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Delete the index and build it again from scratch.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Exit with status 2 if any file was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print the report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Skip files larger than this (e.g. 500KB, 20MB, 1GB).
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = parse_size)]
+    pub max_file_size: u64,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only articles mentioning this person: full name or any part, any case or accents.
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Only articles mentioning this country: code (IQ), name (iraq) or demonym (Iraqi).
+    #[arg(long, value_name = "COUNTRY", value_parser = parse_country)]
+    pub country: Vec<String>,
+    /// Only articles about this country (in the title, dateline or lead, or mentioned repeatedly).
+    #[arg(long, value_name = "COUNTRY", value_parser = parse_country)]
+    pub about: Vec<String>,
+    /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day).
+    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "on")]
+    pub from: Option<PartialDate>,
+    /// Published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its last day).
+    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "on")]
+    pub to: Option<PartialDate>,
+    /// Published on DATE (a year or month means the whole year or month).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<PartialDate>,
+    /// Only articles that mention DATE in their text (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub mentions: Vec<PartialDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "phrases", OR, -exclusions, field:value (title, body, person, country).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Order of results [default: relevance with a query, newest without].
+    #[arg(long, value_enum)]
+    pub sort: Option<SortArg>,
+    /// Number of results to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Skip the first N results.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Print results as one JSON object.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Print one JSON object per result, one per line.
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id (from search results) or the file's path.
+    #[arg(value_name = "ID|PATH")]
+    pub key: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EntityArgs {
+    /// Count only in articles matching this query.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of entries to show.
+    #[arg(long, short = 'n', default_value_t = 25, value_name = "N")]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_date(s: &str) -> Result<PartialDate, String> {
+    PartialDate::parse_iso(s).map_err(|_| {
+        format!("{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023, 2023-11 or 2023-11-05)")
+    })
+}
+
+fn parse_country(s: &str) -> Result<String, String> {
+    countries::resolve(s)
+        .map(|c| c.code.to_string())
+        .map_err(|e| format!("{e} (expected an ISO code such as IQ, a name such as Iraq, or a demonym such as Iraqi)"))
+}
+
+/// `20MB`, `500KB`, `1GB`, `1048576`: a size in bytes with an optional unit.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let multiplier: u64 = match unit.trim() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1024,
+        "M" | "MB" | "MIB" => 1024 * 1024,
+        "G" | "GB" | "GIB" => 1024 * 1024 * 1024,
+        _ => 0,
+    };
+    match digits.parse::<u64>() {
+        Ok(n) if multiplier > 0 && n > 0 => n
+            .checked_mul(multiplier)
+            .ok_or_else(|| format!("{s:?} is too large")),
+        _ => Err(format!(
+            "{s:?} is not a size (expected a number with an optional unit: 500KB, 20MB, 1GB)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        let cases: &[(&str, Option<u64>)] = &[
+            ("20MB", Some(20 * 1024 * 1024)),
+            ("500kb", Some(500 * 1024)),
+            ("1GB", Some(1024 * 1024 * 1024)),
+            ("4096", Some(4096)),
+            ("0", None),
+            ("twenty", None),
+            ("20 parsecs", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_size(input).ok(), *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,246 @@
+//! The command line: validated arguments in, rendered results out.
+//!
+//! [`run`] turns parsed arguments into library requests and prints what comes
+//! back; exit codes are decided from its [`Outcome`] by `main`. Rendering lives
+//! in [`render`].
+
+pub mod args;
+mod render;
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::bail;
+
+use crate::extract::dates::PartialDate;
+use crate::index::Archive;
+use crate::ingest::{self, IngestOptions};
+use crate::search::{self, Filters, SearchRequest, SortOrder};
+use args::{Cli, ColorChoice, Command, FilterArgs, SortArg};
+use render::Style;
+pub use render::sanitize;
+
+/// How a command ended, for the exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Results were found or the work was done: exit 0.
+    Success,
+    /// Nothing matched: exit 1.
+    NoResults,
+    /// The command ran but failed by the user's rules (`index --strict` with
+    /// skipped files): exit 2. Its report has been printed.
+    Failed,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::NoResults => 1,
+            Outcome::Failed => 2,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let stdout = std::io::stdout();
+    let style = Style::new(use_color(cli.color, stdout.is_terminal()));
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let outcome = match cli.command {
+        Command::Index(a) => {
+            let options = IngestOptions {
+                roots: a.paths,
+                index_dir: cli.index.clone(),
+                max_file_size: a.max_file_size,
+                rebuild: a.rebuild,
+                progress: !a.quiet && !a.json && std::io::stderr().is_terminal(),
+            };
+            let report = ingest::run(&options)?;
+            if a.json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            }
+            if !a.quiet {
+                let stderr = std::io::stderr();
+                let err_style = Style::new(use_color(cli.color, stderr.is_terminal()));
+                render::ingest_report(&mut stderr.lock(), &report, &err_style)?;
+            }
+            if a.strict && !report.skipped.is_empty() {
+                Outcome::Failed
+            } else {
+                Outcome::Success
+            }
+        }
+        Command::Search(a) => {
+            let archive = Archive::open(&cli.index)?;
+            let request = SearchRequest {
+                query: joined(&a.query),
+                filters: filters(&a.filters)?,
+                sort: a.sort.map(|s| match s {
+                    SortArg::Relevance => SortOrder::Relevance,
+                    SortArg::Newest => SortOrder::Newest,
+                    SortArg::Oldest => SortOrder::Oldest,
+                }),
+                limit: a.limit,
+                offset: a.offset,
+            };
+            let results = search::search(&archive, &request)?;
+            if a.json {
+                render::search_json(&mut out, &results)?;
+            } else if a.jsonl {
+                render::search_jsonl(&mut out, &results)?;
+            } else {
+                render::search_text(&mut out, &results, request.offset, &style)?;
+            }
+            found(results.total > 0)
+        }
+        Command::Show(a) => {
+            let archive = Archive::open(&cli.index)?;
+            let details = search::show(&archive, &a.key)?;
+            if details.is_empty() {
+                eprintln!(
+                    "morgue: no article with id or path {:?} (ids are shown by `morgue search`)",
+                    a.key
+                );
+                return Ok(Outcome::NoResults);
+            }
+            if a.json {
+                let value = if details.len() == 1 {
+                    serde_json::to_value(&details[0])?
+                } else {
+                    serde_json::to_value(&details)?
+                };
+                serde_json::to_writer_pretty(&mut out, &value)?;
+                writeln!(out)?;
+            } else {
+                for detail in &details {
+                    render::article(&mut out, detail, &style)?;
+                }
+            }
+            Outcome::Success
+        }
+        Command::People(a) => entity_counts(&cli.index, &a, EntityKind::People, &mut out, &style)?,
+        Command::Countries(a) => {
+            entity_counts(&cli.index, &a, EntityKind::Countries, &mut out, &style)?
+        }
+        Command::Stats(a) => {
+            let archive = Archive::open(&cli.index)?;
+            let stats = search::stats(&archive, 10)?;
+            if a.json {
+                serde_json::to_writer_pretty(&mut out, &stats)?;
+                writeln!(out)?;
+            } else {
+                render::stats(&mut out, &stats, &style)?;
+            }
+            found(stats.articles > 0)
+        }
+    };
+    out.flush()?;
+    Ok(outcome)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EntityKind {
+    People,
+    Countries,
+}
+
+fn entity_counts(
+    index: &std::path::Path,
+    a: &args::EntityArgs,
+    kind: EntityKind,
+    out: &mut impl Write,
+    style: &Style,
+) -> anyhow::Result<Outcome> {
+    let archive = Archive::open(index)?;
+    let field = match kind {
+        EntityKind::People => crate::index::schema::PEOPLE,
+        EntityKind::Countries => crate::index::schema::COUNTRIES,
+    };
+    let query = joined(&a.query);
+    let counts = search::count_values(
+        &archive,
+        field,
+        query.as_deref(),
+        &filters(&a.filters)?,
+        a.limit,
+    )?;
+    if a.json {
+        render::counts_json(out, &counts, kind)?;
+    } else {
+        render::counts_text(out, &counts, kind, style)?;
+    }
+    Ok(found(!counts.is_empty()))
+}
+
+fn found(any: bool) -> Outcome {
+    if any {
+        Outcome::Success
+    } else {
+        Outcome::NoResults
+    }
+}
+
+fn joined(words: &[String]) -> Option<String> {
+    let query = words.join(" ");
+    (!query.trim().is_empty()).then_some(query)
+}
+
+/// Colour on a terminal unless NO_COLOR is set (https://no-color.org), or as forced.
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Validates filter arguments into the search module's [`Filters`].
+fn filters(a: &FilterArgs) -> anyhow::Result<Filters> {
+    let published = match (a.on, a.from, a.to) {
+        (Some(on), _, _) => Some((on.first_day(), on.last_day())),
+        (None, None, None) => None,
+        (None, from, to) => {
+            let first = from
+                .map(PartialDate::first_day)
+                .unwrap_or(chrono::NaiveDate::MIN);
+            let last = to
+                .map(PartialDate::last_day)
+                .unwrap_or(chrono::NaiveDate::MAX);
+            if first > last {
+                bail!(
+                    "--from {} is after --to {} (expected --from to be the earlier date)",
+                    from.map(|d| d.to_string()).unwrap_or_default(),
+                    to.map(|d| d.to_string()).unwrap_or_default()
+                );
+            }
+            Some((first, last))
+        }
+    };
+    for name in &a.person {
+        if crate::index::schema::tokens(name).is_empty() {
+            bail!("--person {name:?} has no letters or digits (expected a name or part of one)");
+        }
+    }
+    Ok(Filters {
+        people: a.person.clone(),
+        countries: a.country.clone(),
+        about: a.about.clone(),
+        published,
+        mentions: a.mentions.clone(),
+    })
+}
+
+/// True when an error (or its cause) is a closed pipe: `morgue search x | head -1`.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|e| e.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
+}

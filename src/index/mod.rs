@@ -1,0 +1,229 @@
+//! The on-disk index: creating and opening it, its format version, and turning
+//! ingested articles into tantivy documents.
+//!
+//! What is indexed is defined in [`schema`]; how articles are found and read
+//! lives in `ingest`, how the index is queried in `search`.
+
+pub mod schema;
+mod writer;
+
+pub use writer::{ArchiveWriter, WRITER_MEMORY_BUDGET, date_from_value, date_value};
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+use tantivy::directory::MmapDirectory;
+
+use schema::{FORMAT_VERSION, Fields};
+
+/// The file beside tantivy's own that marks a directory as a morgue index.
+const MARKER_FILE: &str = "morgue.json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error(
+        "no index at {} (run `morgue index [PATH]` first, or point --index / MORGUE_INDEX at an index)",
+        .0.display()
+    )]
+    Missing(PathBuf),
+    #[error(
+        "{} is not a morgue index and is not empty; choose another --index directory",
+        .0.display()
+    )]
+    NotMorgue(PathBuf),
+    #[error(
+        "the index at {} has format version {found}, this morgue reads version {expected}: rebuild it with `morgue index --rebuild`",
+        .path.display()
+    )]
+    Version {
+        path: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+    #[error("index is busy (another morgue index is running on {})", .0.display())]
+    Busy(PathBuf),
+    #[error("index at {}: {source}", .path.display())]
+    Tantivy {
+        path: PathBuf,
+        source: tantivy::TantivyError,
+    },
+    #[error("index at {}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Marker {
+    format_version: u32,
+    created_by: String,
+}
+
+/// An open morgue index.
+pub struct Archive {
+    pub index: Index,
+    pub fields: Fields,
+    pub dir: PathBuf,
+}
+
+impl Archive {
+    /// Opens an existing index for searching.
+    pub fn open(dir: &Path) -> Result<Archive, IndexError> {
+        let marker_path = dir.join(MARKER_FILE);
+        if !marker_path.exists() {
+            if dir.join("meta.json").exists() {
+                return Err(IndexError::NotMorgue(dir.to_path_buf()));
+            }
+            return Err(IndexError::Missing(dir.to_path_buf()));
+        }
+        let io_err = |source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let raw = fs::read_to_string(&marker_path).map_err(io_err)?;
+        // A marker we cannot read is treated like a foreign version: the cure is the same.
+        let found = serde_json::from_str::<Marker>(&raw)
+            .map(|m| m.format_version)
+            .unwrap_or(0);
+        if found != FORMAT_VERSION {
+            return Err(IndexError::Version {
+                path: dir.to_path_buf(),
+                found,
+                expected: FORMAT_VERSION,
+            });
+        }
+        let index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Archive::from_index(index, dir)
+    }
+
+    /// Opens the index at `dir`, creating it when the directory is missing or
+    /// empty. With `rebuild`, an existing morgue index is deleted first.
+    pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<Archive, IndexError> {
+        let io_err = |source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let is_morgue = dir.join(MARKER_FILE).exists();
+        if rebuild && is_morgue {
+            fs::remove_dir_all(dir).map_err(io_err)?;
+        } else if is_morgue {
+            return Archive::open(dir);
+        }
+        if dir.exists() && !is_empty_dir(dir).map_err(io_err)? {
+            return Err(IndexError::NotMorgue(dir.to_path_buf()));
+        }
+        fs::create_dir_all(dir).map_err(io_err)?;
+        let tantivy_err = |source| IndexError::Tantivy {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let directory = MmapDirectory::open(dir).map_err(|e| tantivy_err(e.into()))?;
+        let index = Index::create(
+            directory,
+            schema::build_schema(),
+            tantivy::IndexSettings::default(),
+        )
+        .map_err(tantivy_err)?;
+        let marker = Marker {
+            format_version: FORMAT_VERSION,
+            created_by: format!("morgue {}", env!("CARGO_PKG_VERSION")),
+        };
+        let json = serde_json::to_string_pretty(&marker).expect("marker serialises");
+        fs::write(dir.join(MARKER_FILE), json).map_err(io_err)?;
+        Archive::from_index(index, dir)
+    }
+
+    fn from_index(index: Index, dir: &Path) -> Result<Archive, IndexError> {
+        index
+            .tokenizers()
+            .register(schema::TOKENIZER, schema::text_analyzer());
+        let fields =
+            Fields::from_schema(&index.schema()).map_err(|source| IndexError::Tantivy {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        Ok(Archive {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Total size of the index files in bytes.
+    pub fn size_bytes(&self) -> u64 {
+        fs::read_dir(&self.dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+}
+
+/// A directory holding nothing but hidden files (such as a `.gitkeep`) counts as empty.
+fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
+    for entry in fs::read_dir(dir)? {
+        if !entry?.file_name().to_string_lossy().starts_with('.') {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_in_an_empty_directory_and_reopens() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::write(dir.path().join(".gitkeep"), "").expect("write");
+        Archive::open_or_create(dir.path(), false).expect("create");
+        Archive::open(dir.path()).expect("reopen");
+    }
+
+    #[test]
+    fn refuses_a_directory_with_other_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::write(dir.path().join("notes.txt"), "mine").expect("write");
+        let err = Archive::open_or_create(dir.path(), false).err();
+        assert!(matches!(err, Some(IndexError::NotMorgue(_))), "{err:?}");
+        assert!(dir.path().join("notes.txt").exists());
+    }
+
+    #[test]
+    fn another_format_version_says_to_rebuild() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Archive::open_or_create(dir.path(), false).expect("create");
+        fs::write(
+            dir.path().join(MARKER_FILE),
+            r#"{"format_version": 999, "created_by": "morgue 9"}"#,
+        )
+        .expect("write");
+        let message = Archive::open(dir.path()).err().map(|e| e.to_string());
+        let message = message.unwrap_or_default();
+        assert!(message.contains("--rebuild"), "{message}");
+        Archive::open_or_create(dir.path(), true).expect("rebuild");
+        Archive::open(dir.path()).expect("open after rebuild");
+    }
+
+    #[test]
+    fn missing_index_says_what_to_run() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let message = Archive::open(&dir.path().join("nope"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("morgue index"), "{message}");
+    }
+}

@@ -1,0 +1,207 @@
+//! The index schema: every field name and how it is indexed, in one place.
+//!
+//! Other modules refer to fields through [`Fields`] and the name constants here;
+//! nothing else spells a field name. The schema does not know how articles are
+//! read or searched.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
+
+/// Bumped whenever the schema or the meaning of a stored value changes; an index
+/// written with another version must be rebuilt.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Name under which [`text_analyzer`] is registered with tantivy.
+pub const TOKENIZER: &str = "morgue_text";
+
+pub const ID: &str = "id";
+pub const FILE_KEY: &str = "file_key";
+pub const PATH: &str = "path";
+pub const LINE: &str = "line";
+pub const FORMAT: &str = "format";
+pub const TITLE: &str = "title";
+pub const BODY: &str = "body";
+pub const PUBLISHED: &str = "published";
+pub const PUBLISHED_MONTH: &str = "published_month";
+pub const PUBLISHED_PARTIAL: &str = "published_partial";
+pub const DATE_SOURCE: &str = "date_source";
+pub const PEOPLE: &str = "people";
+pub const PEOPLE_TEXT: &str = "people_text";
+pub const COUNTRIES: &str = "countries";
+pub const COUNTRIES_ABOUT: &str = "countries_about";
+pub const MENTIONED_DATES: &str = "mentioned_dates";
+pub const CONTENT_HASH: &str = "content_hash";
+pub const AUTHOR: &str = "author";
+pub const SOURCE: &str = "source";
+pub const URL: &str = "url";
+pub const TAGS: &str = "tags";
+pub const ENTITIES: &str = "entities";
+
+/// Handles to every field of the schema.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// Stable document id (see `ingest::article_id`), exact.
+    pub id: Field,
+    /// Identity of the source file; every document of a file shares it, so a
+    /// changed file's documents can be replaced together.
+    pub file_key: Field,
+    pub path: Field,
+    pub line: Field,
+    pub format: Field,
+    pub title: Field,
+    pub body: Field,
+    /// Publication day, when known to the day.
+    pub published: Field,
+    /// `YYYY-MM`, for month facets and timelines.
+    pub published_month: Field,
+    /// A publication date known only partly (a dateline without a year: `--11-05`).
+    pub published_partial: Field,
+    pub date_source: Field,
+    /// Canonical full names, exact, for facets.
+    pub people: Field,
+    /// The same names tokenised, so `Sudani` and `al-sudani` match.
+    pub people_text: Field,
+    /// ISO 3166-1 alpha-2 codes of every country mentioned.
+    pub countries: Field,
+    /// Codes of the countries the article is about (title, dateline, lead, repeated).
+    pub countries_about: Field,
+    /// Mentioned dates at every granularity they imply: a day adds its month and year.
+    pub mentioned_dates: Field,
+    pub content_hash: Field,
+    pub author: Field,
+    pub source: Field,
+    pub url: Field,
+    pub tags: Field,
+    /// JSON with per-entity detail (mention counts, source text) for `morgue show`.
+    pub entities: Field,
+}
+
+impl Fields {
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            id: f(ID)?,
+            file_key: f(FILE_KEY)?,
+            path: f(PATH)?,
+            line: f(LINE)?,
+            format: f(FORMAT)?,
+            title: f(TITLE)?,
+            body: f(BODY)?,
+            published: f(PUBLISHED)?,
+            published_month: f(PUBLISHED_MONTH)?,
+            published_partial: f(PUBLISHED_PARTIAL)?,
+            date_source: f(DATE_SOURCE)?,
+            people: f(PEOPLE)?,
+            people_text: f(PEOPLE_TEXT)?,
+            countries: f(COUNTRIES)?,
+            countries_about: f(COUNTRIES_ABOUT)?,
+            mentioned_dates: f(MENTIONED_DATES)?,
+            content_hash: f(CONTENT_HASH)?,
+            author: f(AUTHOR)?,
+            source: f(SOURCE)?,
+            url: f(URL)?,
+            tags: f(TAGS)?,
+            entities: f(ENTITIES)?,
+        })
+    }
+}
+
+/// The tokenizer for titles, bodies and names: words split on anything that is
+/// not a letter or digit, lower-cased and folded to ASCII so that `Erdogan`
+/// finds `Erdoğan`. No stemming: a search for `talks` does not find `talking`,
+/// which is what people used to grep expect.
+pub fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+pub fn build_schema() -> Schema {
+    let mut builder = Schema::builder();
+    let text = |stored: bool| {
+        let options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let exact_fast = STRING | STORED | tantivy::schema::FAST;
+
+    builder.add_text_field(ID, STRING | STORED);
+    builder.add_text_field(FILE_KEY, STRING);
+    builder.add_text_field(PATH, STRING | STORED);
+    builder.add_u64_field(LINE, STORED);
+    builder.add_text_field(FORMAT, exact_fast.clone());
+    builder.add_text_field(TITLE, text(true));
+    builder.add_text_field(BODY, text(true));
+    builder.add_date_field(
+        PUBLISHED,
+        DateOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    builder.add_text_field(PUBLISHED_MONTH, exact_fast.clone());
+    builder.add_text_field(PUBLISHED_PARTIAL, STORED);
+    builder.add_text_field(DATE_SOURCE, exact_fast.clone());
+    builder.add_text_field(PEOPLE, exact_fast.clone());
+    builder.add_text_field(PEOPLE_TEXT, text(false));
+    builder.add_text_field(COUNTRIES, exact_fast.clone());
+    builder.add_text_field(COUNTRIES_ABOUT, STRING | STORED);
+    builder.add_text_field(MENTIONED_DATES, STRING | STORED);
+    builder.add_text_field(CONTENT_HASH, STRING | STORED);
+    builder.add_text_field(AUTHOR, STORED);
+    builder.add_text_field(SOURCE, STORED);
+    builder.add_text_field(URL, STORED);
+    builder.add_text_field(TAGS, STRING | STORED);
+    builder.add_text_field(ENTITIES, STORED);
+    builder.build()
+}
+
+/// Tokens of `text` as the index sees them (lower-cased, folded, split).
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut analyzer = text_analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_name_resolves() {
+        let schema = build_schema();
+        assert!(Fields::from_schema(&schema).is_ok());
+    }
+
+    #[test]
+    fn tokens_fold_case_accents_and_particles() {
+        let cases: &[(&str, &[&str])] = &[
+            ("al-Sudani", &["al", "sudani"]),
+            ("Erdoğan", &["erdogan"]),
+            ("U.S. forces", &["u", "s", "forces"]),
+            ("Blinken’s", &["blinken", "s"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(tokens(input), *expected, "tokens of {input:?}");
+        }
+    }
+}

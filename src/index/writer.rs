@@ -1,0 +1,147 @@
+//! Writing articles into the index: one writer per index, documents of a file
+//! replaced together.
+
+use chrono::{Datelike, NaiveDate};
+use tantivy::schema::Term;
+use tantivy::{DateTime, IndexWriter, TantivyDocument};
+
+use super::schema::Fields;
+use super::{Archive, IndexError};
+use crate::ingest::Article;
+
+/// Memory the tantivy writer may use before it flushes a segment. Within the
+/// 100-200 MB range that keeps indexing fast while peak memory stays bounded.
+pub const WRITER_MEMORY_BUDGET: usize = 150_000_000;
+
+pub struct ArchiveWriter {
+    writer: IndexWriter,
+    fields: Fields,
+    dir: std::path::PathBuf,
+}
+
+impl ArchiveWriter {
+    /// Takes the index's single writer lock; a second writer gets
+    /// [`IndexError::Busy`] at once instead of waiting.
+    pub fn new(archive: &Archive) -> Result<ArchiveWriter, IndexError> {
+        let writer = archive
+            .index
+            .writer(WRITER_MEMORY_BUDGET)
+            .map_err(|source| match source {
+                tantivy::TantivyError::LockFailure(..) => IndexError::Busy(archive.dir.clone()),
+                source => IndexError::Tantivy {
+                    path: archive.dir.clone(),
+                    source,
+                },
+            })?;
+        Ok(ArchiveWriter {
+            writer,
+            fields: archive.fields,
+            dir: archive.dir.clone(),
+        })
+    }
+
+    /// Replaces every document of the file `file_key` with `articles`.
+    pub fn replace_file(&mut self, file_key: &str, articles: &[Article]) -> Result<(), IndexError> {
+        self.remove_file(file_key);
+        for article in articles {
+            let doc = document(&self.fields, article);
+            self.writer.add_document(doc).map_err(|e| self.error(e))?;
+        }
+        Ok(())
+    }
+
+    /// Removes every document of the file `file_key`.
+    pub fn remove_file(&mut self, file_key: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.file_key, file_key));
+    }
+
+    /// Makes everything written so far durable and visible to searches.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        self.writer.commit().map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    fn error(&self, source: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy {
+            path: self.dir.clone(),
+            source,
+        }
+    }
+}
+
+/// Publication day as stored: midnight UTC of that day. Days outside what the
+/// index can represent (nanoseconds in an i64: years 1678 to 2261) are clamped.
+pub fn date_value(date: NaiveDate) -> DateTime {
+    let earliest = NaiveDate::from_ymd_opt(1678, 1, 1).expect("valid date");
+    let latest = NaiveDate::from_ymd_opt(2261, 12, 31).expect("valid date");
+    let secs = date
+        .clamp(earliest, latest)
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .timestamp();
+    DateTime::from_timestamp_secs(secs)
+}
+
+/// The day a stored date value stands for.
+pub fn date_from_value(value: DateTime) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(value.into_timestamp_secs(), 0).map(|d| d.date_naive())
+}
+
+fn document(f: &Fields, a: &Article) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &a.id);
+    doc.add_text(f.file_key, &a.file_key);
+    doc.add_text(f.path, &a.path);
+    if let Some(line) = a.line {
+        doc.add_u64(f.line, line as u64);
+    }
+    doc.add_text(f.format, a.format.as_str());
+    doc.add_text(f.title, &a.title);
+    doc.add_text(f.body, &a.body);
+    if let Some(date) = a.published {
+        doc.add_date(f.published, date_value(date));
+    }
+    if let Some(month) = &a.published_month {
+        doc.add_text(f.published_month, month);
+    } else if let Some(date) = a.published {
+        doc.add_text(
+            f.published_month,
+            format!("{:04}-{:02}", date.year(), date.month()),
+        );
+    }
+    if let Some(partial) = &a.published_partial {
+        doc.add_text(f.published_partial, partial);
+    }
+    doc.add_text(f.date_source, a.date_source.as_str());
+    for person in &a.entities.people {
+        doc.add_text(f.people, &person.name);
+        doc.add_text(f.people_text, &person.name);
+    }
+    for country in &a.entities.countries {
+        doc.add_text(f.countries, &country.code);
+        if country.about {
+            doc.add_text(f.countries_about, &country.code);
+        }
+    }
+    for term in a.entities.mentioned_date_terms() {
+        doc.add_text(f.mentioned_dates, &term);
+    }
+    doc.add_text(f.content_hash, &a.content_hash);
+    for (field, value) in [
+        (f.author, &a.author),
+        (f.source, &a.source),
+        (f.url, &a.url),
+    ] {
+        if let Some(value) = value {
+            doc.add_text(field, value);
+        }
+    }
+    for tag in &a.tags {
+        doc.add_text(f.tags, tag);
+    }
+    let entities = serde_json::to_string(&a.entities).expect("entities serialise");
+    doc.add_text(f.entities, &entities);
+    doc
+}

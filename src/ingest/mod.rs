@@ -1,0 +1,327 @@
+//! Ingestion: finding article files, reading them, and feeding the index.
+//!
+//! [`run`] walks the roots, reads and extracts files in parallel, and replaces
+//! each file's documents in the index. A file that cannot be read or parsed is
+//! recorded in the [`IngestReport`] with a one-line reason and never stops the
+//! run. Formats are read by [`formats`]; the publication date is decided in
+//! [`published`]; entities come from `extract`.
+
+pub mod formats;
+pub mod published;
+mod walk;
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::extract::{self, Entities};
+use crate::index::{Archive, ArchiveWriter, IndexError};
+use formats::Format;
+use published::DateSource;
+pub use walk::SourceFile;
+
+/// Files larger than this are skipped unless `--max-file-size` says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
+
+/// One article, read and extracted, ready to index.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub id: String,
+    pub file_key: String,
+    pub path: String,
+    pub line: Option<usize>,
+    pub format: Format,
+    pub title: String,
+    pub body: String,
+    pub published: Option<NaiveDate>,
+    pub published_month: Option<String>,
+    pub published_partial: Option<String>,
+    pub date_source: DateSource,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+    pub content_hash: String,
+    pub entities: Entities,
+}
+
+#[derive(Clone, Debug)]
+pub struct IngestOptions {
+    pub roots: Vec<PathBuf>,
+    pub index_dir: PathBuf,
+    pub max_file_size: u64,
+    /// Delete and recreate the index before indexing.
+    pub rebuild: bool,
+    /// Draw a progress bar on stderr.
+    pub progress: bool,
+}
+
+/// A file that was not indexed, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Something worth knowing about a file that was indexed: a bad JSON Lines
+/// record, a metadata date that was not a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// What an ingest run did; printed as the summary, or as JSON with `--json`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct IngestReport {
+    pub index: String,
+    /// Regular files found under the roots (hidden ones excluded).
+    pub files_seen: usize,
+    /// Files with a supported extension whose articles were indexed.
+    pub files_indexed: usize,
+    /// Files of a type morgue does not read (images, PDFs...).
+    pub files_ignored: usize,
+    pub articles_indexed: usize,
+    pub bytes_read: u64,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<Warning>,
+    pub elapsed_secs: f64,
+    pub articles_per_sec: f64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error("{}: no such file or directory", .0.display())]
+    MissingRoot(PathBuf),
+}
+
+/// What reading one file produced.
+enum FileOutcome {
+    Indexed {
+        file: SourceFile,
+        articles: Vec<Article>,
+        warnings: Vec<Warning>,
+        bytes: u64,
+    },
+    Skipped(Skipped),
+}
+
+/// Indexes every supported file under `options.roots`.
+pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
+    let started = Instant::now();
+    for root in &options.roots {
+        if !root.exists() {
+            return Err(IngestError::MissingRoot(root.clone()));
+        }
+    }
+    let archive = Archive::open_or_create(&options.index_dir, options.rebuild)?;
+    let mut writer = ArchiveWriter::new(&archive)?;
+
+    let found = walk::discover(&options.roots, &options.index_dir);
+    let mut report = IngestReport {
+        index: options.index_dir.display().to_string(),
+        files_seen: found.files.len() + found.ignored + found.skipped.len(),
+        files_ignored: found.ignored,
+        skipped: found.skipped,
+        ..IngestReport::default()
+    };
+
+    let progress = progress_bar(options.progress, found.files.len() as u64);
+    let (sender, receiver) = mpsc::sync_channel::<FileOutcome>(64);
+    let files = found.files;
+    let max_file_size = options.max_file_size;
+    let mut write_error = None;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            files.into_par_iter().for_each_with(sender, |sender, file| {
+                // The receiver only goes away when writing failed; then there is nothing to do.
+                let _ = sender.send(read_file(file, max_file_size));
+            });
+        });
+        for outcome in receiver {
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            match outcome {
+                FileOutcome::Indexed {
+                    file,
+                    articles,
+                    warnings,
+                    bytes,
+                } => {
+                    if write_error.is_some() {
+                        continue;
+                    }
+                    if let Err(err) = writer.replace_file(&file.key, &articles) {
+                        write_error = Some(err);
+                        continue;
+                    }
+                    report.files_indexed += 1;
+                    report.articles_indexed += articles.len();
+                    report.bytes_read += bytes;
+                    report.warnings.extend(warnings);
+                }
+                FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
+            }
+        }
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if let Some(err) = write_error {
+        return Err(err.into());
+    }
+    writer.commit()?;
+
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report
+        .warnings
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    report.elapsed_secs = started.elapsed().as_secs_f64();
+    report.articles_per_sec = report.articles_indexed as f64 / report.elapsed_secs.max(1e-9);
+    Ok(report)
+}
+
+fn progress_bar(enabled: bool, files: u64) -> Option<indicatif::ProgressBar> {
+    if !enabled {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(files);
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} indexing {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
+    )
+    .expect("progress template is valid")
+    .progress_chars("=> ");
+    bar.set_style(style);
+    Some(bar)
+}
+
+/// Reads, parses and extracts one file. Never panics on bad input; every
+/// failure becomes a [`Skipped`] with a reason.
+fn read_file(file: SourceFile, max_file_size: u64) -> FileOutcome {
+    let skip = |reason: String| {
+        FileOutcome::Skipped(Skipped {
+            path: file.display.clone(),
+            reason,
+        })
+    };
+    if file.size > max_file_size {
+        return skip(format!(
+            "file is {}, over the --max-file-size limit of {}",
+            human_bytes(file.size),
+            human_bytes(max_file_size)
+        ));
+    }
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(err) => return skip(format!("cannot read: {}", io_reason(&err))),
+    };
+    // The size may have changed between the walk and the read.
+    if bytes.len() as u64 > max_file_size {
+        return skip(format!(
+            "file is {}, over the --max-file-size limit of {}",
+            human_bytes(bytes.len() as u64),
+            human_bytes(max_file_size)
+        ));
+    }
+    let parsed = match formats::parse_file(&file.path, &bytes) {
+        Ok(parsed) => parsed,
+        Err(err) => return skip(err.to_string()),
+    };
+    let mut warnings: Vec<Warning> = parsed
+        .bad_records
+        .iter()
+        .map(|bad| Warning {
+            path: file.display.clone(),
+            line: Some(bad.line),
+            message: format!("record skipped: {}", bad.reason),
+        })
+        .collect();
+    let articles = parsed
+        .articles
+        .into_iter()
+        .map(|raw| {
+            let publication =
+                published::resolve(raw.published_raw.as_deref(), &raw.body, &file.display);
+            if let Some(message) = publication.warning.clone() {
+                warnings.push(Warning {
+                    path: file.display.clone(),
+                    line: raw.line,
+                    message,
+                });
+            }
+            let entities = extract::extract(&raw.title, &raw.body, publication.date);
+            let mut hasher = blake3::Hasher::new();
+            hasher.update(raw.title.as_bytes());
+            hasher.update(b"\0");
+            hasher.update(raw.body.as_bytes());
+            Article {
+                id: article_id(&file.key, raw.line),
+                file_key: file.key.clone(),
+                path: file.display.clone(),
+                line: raw.line,
+                format: parsed.format,
+                published: publication.date,
+                published_month: publication.month,
+                published_partial: publication.partial,
+                date_source: publication.source,
+                content_hash: hasher.finalize().to_hex()[..32].to_string(),
+                title: raw.title,
+                body: raw.body,
+                author: raw.author,
+                source: raw.source,
+                url: raw.url,
+                tags: raw.tags,
+                entities,
+            }
+        })
+        .collect();
+    FileOutcome::Indexed {
+        bytes: bytes.len() as u64,
+        file,
+        articles,
+        warnings,
+    }
+}
+
+/// A document's id: stable for the same file (and JSON Lines line) across runs.
+pub fn article_id(file_key: &str, line: Option<usize>) -> String {
+    match line {
+        None => file_key[..16].to_string(),
+        Some(line) => {
+            let hash = blake3::hash(format!("{file_key}#{line}").as_bytes());
+            hash.to_hex()[..16].to_string()
+        }
+    }
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => "file disappeared during the run".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}

@@ -1,0 +1,110 @@
+//! Walking the roots: which files are articles, which are ignored, which cannot
+//! be reached.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::Skipped;
+use super::formats;
+
+/// A file to read, as found by the walk.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as walked (root as given, then the relative part).
+    pub path: PathBuf,
+    /// The path as shown to the user and stored in the index.
+    pub display: String,
+    /// Identity of the file: a hash of its canonical path, so that the same file
+    /// reached as `corpus/a.txt` or `/home/me/corpus/a.txt` is one file.
+    pub key: String,
+    pub size: u64,
+}
+
+pub struct Discovered {
+    pub files: Vec<SourceFile>,
+    pub ignored: usize,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Every file under `roots`, skipping hidden entries and the index itself.
+/// Symbolic links are followed; a link back to an ancestor is reported and not
+/// followed, so a loop cannot make the walk run forever.
+pub fn discover(roots: &[PathBuf], index_dir: &Path) -> Discovered {
+    let index_dir = index_dir.canonicalize().ok();
+    let mut seen_keys = HashSet::new();
+    let mut found = Discovered {
+        files: Vec::new(),
+        ignored: 0,
+        skipped: Vec::new(),
+    };
+    for root in roots {
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                let hidden =
+                    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+                let is_index = index_dir.is_some()
+                    && entry.file_type().is_dir()
+                    && entry.path().canonicalize().ok() == index_dir;
+                !hidden && !is_index
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    found.skipped.push(walk_error(&err));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path().to_path_buf();
+            if formats::format_for_path(&path).is_none() {
+                found.ignored += 1;
+                continue;
+            }
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let key = blake3::hash(canonical.as_os_str().as_encoded_bytes())
+                .to_hex()
+                .to_string();
+            if !seen_keys.insert(key.clone()) {
+                continue;
+            }
+            let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            found.files.push(SourceFile {
+                display: path.display().to_string(),
+                path,
+                key,
+                size,
+            });
+        }
+    }
+    found
+}
+
+fn walk_error(err: &walkdir::Error) -> Skipped {
+    let path = err
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let reason = if let Some(ancestor) = err.loop_ancestor() {
+        format!(
+            "symbolic link loop back to {} (not followed)",
+            ancestor.display()
+        )
+    } else if let Some(io) = err.io_error() {
+        match io.kind() {
+            std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".to_string(),
+            std::io::ErrorKind::NotFound => "broken symbolic link or vanished file".to_string(),
+            _ => format!("cannot read: {io}"),
+        }
+    } else {
+        err.to_string()
+    };
+    Skipped { path, reason }
+}
