@@ -81,6 +81,12 @@ pub struct IndexArgs {
     /// Delete the index and build it again from scratch.
     #[arg(long)]
     pub rebuild: bool,
+    /// Re-read and re-extract every file, even those that did not change.
+    #[arg(long)]
+    pub reextract: bool,
+    /// Keep the articles of files that were deleted (by default they are removed).
+    #[arg(long)]
+    pub keep_missing: bool,
     /// Exit with status 2 if any file was skipped.
     #[arg(long)]
     pub strict: bool,

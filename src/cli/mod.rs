@@ -52,6 +52,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 index_dir: cli.index.clone(),
                 max_file_size: a.max_file_size,
                 rebuild: a.rebuild,
+                reextract: a.reextract,
+                keep_missing: a.keep_missing,
                 progress: !a.quiet && !a.json && std::io::stderr().is_terminal(),
             };
             let report = ingest::run(&options)?;

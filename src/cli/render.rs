@@ -315,12 +315,16 @@ pub fn ingest_report(out: &mut impl Write, r: &IngestReport, style: &Style) -> i
     )?;
     writeln!(
         out,
-        "files seen: {}, indexed: {}, skipped: {}, ignored (not an article format): {}",
+        "files seen: {}, new: {}, updated: {}, unchanged: {}, removed: {}, skipped: {}, ignored (not an article format): {}",
         r.files_seen,
-        r.files_indexed,
+        r.files_added,
+        r.files_updated,
+        r.files_unchanged,
+        r.files_removed,
         r.skipped.len(),
         r.files_ignored
     )?;
+    writeln!(out, "the index holds {} articles", r.articles_total)?;
     if !r.skipped.is_empty() {
         writeln!(out, "{}", style.paint(RED, "skipped:"))?;
         for s in &r.skipped {

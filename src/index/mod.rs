@@ -4,6 +4,7 @@
 //! What is indexed is defined in [`schema`]; how articles are found and read
 //! lives in `ingest`, how the index is queried in `search`.
 
+pub mod manifest;
 pub mod schema;
 mod writer;
 
@@ -153,6 +154,37 @@ impl Archive {
             fields,
             dir: dir.to_path_buf(),
         })
+    }
+
+    /// The committed manifest: every indexed source file (see [`manifest`]).
+    pub fn manifest(
+        &self,
+    ) -> Result<std::collections::HashMap<String, manifest::FileRecord>, IndexError> {
+        let searcher = self.searcher()?;
+        manifest::load(&searcher).map_err(|source| self.tantivy_error(source))
+    }
+
+    /// Number of articles in the last commit.
+    pub fn article_count(&self) -> Result<u64, IndexError> {
+        Ok(self.searcher()?.num_docs())
+    }
+
+    /// A searcher over the last commit.
+    pub fn searcher(&self) -> Result<tantivy::Searcher, IndexError> {
+        let reader: tantivy::IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|source| self.tantivy_error(source))?;
+        Ok(reader.searcher())
+    }
+
+    fn tantivy_error(&self, source: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy {
+            path: self.dir.clone(),
+            source,
+        }
     }
 
     /// Total size of the index files in bytes.

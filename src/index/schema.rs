@@ -5,7 +5,7 @@
 //! read or searched.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, STORED, STRING, Schema,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
@@ -21,6 +21,11 @@ pub const TOKENIZER: &str = "morgue_text";
 
 pub const ID: &str = "id";
 pub const FILE_KEY: &str = "file_key";
+pub const FILE_PATH: &str = "file_path";
+pub const FILE_SIZE: &str = "file_size";
+pub const FILE_MTIME: &str = "file_mtime";
+pub const FILE_HASH: &str = "file_hash";
+pub const EXTRACTOR_VERSION: &str = "extractor_version";
 pub const PATH: &str = "path";
 pub const LINE: &str = "line";
 pub const FORMAT: &str = "format";
@@ -50,6 +55,16 @@ pub struct Fields {
     /// Identity of the source file; every document of a file shares it, so a
     /// changed file's documents can be replaced together.
     pub file_key: Field,
+    /// The source file's canonical absolute path; with the next four fields this
+    /// is the manifest of what was indexed, committed atomically with the
+    /// documents themselves (see `index::manifest`).
+    pub file_path: Field,
+    pub file_size: Field,
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub file_mtime: Field,
+    /// blake3 of the file's bytes.
+    pub file_hash: Field,
+    pub extractor_version: Field,
     pub path: Field,
     pub line: Field,
     pub format: Field,
@@ -87,6 +102,11 @@ impl Fields {
         Ok(Fields {
             id: f(ID)?,
             file_key: f(FILE_KEY)?,
+            file_path: f(FILE_PATH)?,
+            file_size: f(FILE_SIZE)?,
+            file_mtime: f(FILE_MTIME)?,
+            file_hash: f(FILE_HASH)?,
+            extractor_version: f(EXTRACTOR_VERSION)?,
             path: f(PATH)?,
             line: f(LINE)?,
             format: f(FORMAT)?,
@@ -137,10 +157,15 @@ pub fn build_schema() -> Schema {
             options
         }
     };
-    let exact_fast = STRING | STORED | tantivy::schema::FAST;
+    let exact_fast = STRING | STORED | FAST;
 
     builder.add_text_field(ID, STRING | STORED);
-    builder.add_text_field(FILE_KEY, STRING);
+    builder.add_text_field(FILE_KEY, STRING | FAST);
+    builder.add_text_field(FILE_PATH, STRING | FAST);
+    builder.add_u64_field(FILE_SIZE, FAST);
+    builder.add_i64_field(FILE_MTIME, FAST);
+    builder.add_text_field(FILE_HASH, STRING | FAST);
+    builder.add_u64_field(EXTRACTOR_VERSION, FAST);
     builder.add_text_field(PATH, STRING | STORED);
     builder.add_u64_field(LINE, STORED);
     builder.add_text_field(FORMAT, exact_fast.clone());

@@ -92,7 +92,15 @@ pub fn date_from_value(value: DateTime) -> Option<NaiveDate> {
 fn document(f: &Fields, a: &Article) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &a.id);
-    doc.add_text(f.file_key, &a.file_key);
+    doc.add_text(f.file_key, &a.file.key);
+    doc.add_text(f.file_path, &a.file.canonical);
+    doc.add_u64(f.file_size, a.file.size);
+    doc.add_i64(f.file_mtime, a.file.mtime);
+    doc.add_text(f.file_hash, &a.file.hash);
+    doc.add_u64(
+        f.extractor_version,
+        u64::from(crate::extract::EXTRACTOR_VERSION),
+    );
     doc.add_text(f.path, &a.path);
     if let Some(line) = a.line {
         doc.add_u64(f.line, line as u64);

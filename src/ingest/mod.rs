@@ -10,15 +10,17 @@ pub mod formats;
 pub mod published;
 mod walk;
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::extract::{self, Entities};
+use crate::index::manifest::FileRecord;
 use crate::index::{Archive, ArchiveWriter, IndexError};
 use formats::Format;
 use published::DateSource;
@@ -31,7 +33,7 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
 #[derive(Clone, Debug)]
 pub struct Article {
     pub id: String,
-    pub file_key: String,
+    pub file: FileStamp,
     pub path: String,
     pub line: Option<usize>,
     pub format: Format,
@@ -49,6 +51,17 @@ pub struct Article {
     pub entities: Entities,
 }
 
+/// The source file an article came from, as it was when read: the index's
+/// manifest record (see `index::manifest`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    pub key: String,
+    pub canonical: String,
+    pub size: u64,
+    pub mtime: i64,
+    pub hash: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct IngestOptions {
     pub roots: Vec<PathBuf>,
@@ -56,8 +69,26 @@ pub struct IngestOptions {
     pub max_file_size: u64,
     /// Delete and recreate the index before indexing.
     pub rebuild: bool,
+    /// Re-read and re-extract every file, changed or not.
+    pub reextract: bool,
+    /// Keep the documents of files that no longer exist.
+    pub keep_missing: bool,
     /// Draw a progress bar on stderr.
     pub progress: bool,
+}
+
+impl IngestOptions {
+    pub fn new(roots: Vec<PathBuf>, index_dir: PathBuf) -> IngestOptions {
+        IngestOptions {
+            roots,
+            index_dir,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            rebuild: false,
+            reextract: false,
+            keep_missing: false,
+            progress: false,
+        }
+    }
 }
 
 /// A file that was not indexed, and why.
@@ -83,11 +114,22 @@ pub struct IngestReport {
     pub index: String,
     /// Regular files found under the roots (hidden ones excluded).
     pub files_seen: usize,
-    /// Files with a supported extension whose articles were indexed.
+    /// Files read and indexed in this run: `files_added + files_updated`.
     pub files_indexed: usize,
+    /// Files new to the index.
+    pub files_added: usize,
+    /// Files whose content or the extractor changed since they were indexed.
+    pub files_updated: usize,
+    /// Files already indexed as they are.
+    pub files_unchanged: usize,
+    /// Files gone from disk whose documents were removed.
+    pub files_removed: usize,
     /// Files of a type morgue does not read (images, PDFs...).
     pub files_ignored: usize,
+    /// Articles written in this run.
     pub articles_indexed: usize,
+    /// Articles in the index after the run.
+    pub articles_total: u64,
     pub bytes_read: u64,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
@@ -103,18 +145,25 @@ pub enum IngestError {
     MissingRoot(PathBuf),
 }
 
+/// Commit at least this often, so that a crash late in a long run keeps the
+/// work done before it.
+const COMMIT_EVERY_ARTICLES: usize = 20_000;
+const COMMIT_EVERY: Duration = Duration::from_secs(30);
+
 /// What reading one file produced.
 enum FileOutcome {
     Indexed {
-        file: SourceFile,
+        file: FileStamp,
         articles: Vec<Article>,
         warnings: Vec<Warning>,
-        bytes: u64,
+        is_new: bool,
     },
+    Unchanged,
     Skipped(Skipped),
 }
 
-/// Indexes every supported file under `options.roots`.
+/// Indexes every new or changed supported file under `options.roots`, and
+/// removes the documents of files that are gone.
 pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
     for root in &options.roots {
@@ -124,6 +173,7 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     }
     let archive = Archive::open_or_create(&options.index_dir, options.rebuild)?;
     let mut writer = ArchiveWriter::new(&archive)?;
+    let previous = archive.manifest()?;
 
     let found = walk::discover(&options.roots, &options.index_dir);
     let mut report = IngestReport {
@@ -133,17 +183,38 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
         skipped: found.skipped,
         ..IngestReport::default()
     };
+    let seen: HashSet<&str> = found.files.iter().map(|f| f.key.as_str()).collect();
+    let missing: Vec<String> = if options.keep_missing {
+        Vec::new()
+    } else {
+        let roots: Vec<PathBuf> = options
+            .roots
+            .iter()
+            .filter_map(|r| r.canonicalize().ok())
+            .collect();
+        previous
+            .values()
+            .filter(|r| !seen.contains(r.key.as_str()))
+            .filter(|r| {
+                let path = Path::new(&r.path);
+                roots.iter().any(|root| path.starts_with(root)) && !path.exists()
+            })
+            .map(|r| r.key.clone())
+            .collect()
+    };
 
     let progress = progress_bar(options.progress, found.files.len() as u64);
     let (sender, receiver) = mpsc::sync_channel::<FileOutcome>(64);
     let files = found.files;
-    let max_file_size = options.max_file_size;
     let mut write_error = None;
+    let mut since_commit = (0usize, Instant::now());
     std::thread::scope(|scope| {
+        let previous = &previous;
         scope.spawn(move || {
             files.into_par_iter().for_each_with(sender, |sender, file| {
+                let before = previous.get(&file.key);
                 // The receiver only goes away when writing failed; then there is nothing to do.
-                let _ = sender.send(read_file(file, max_file_size));
+                let _ = sender.send(read_file(file, before, options));
             });
         });
         for outcome in receiver {
@@ -155,7 +226,7 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                     file,
                     articles,
                     warnings,
-                    bytes,
+                    is_new,
                 } => {
                     if write_error.is_some() {
                         continue;
@@ -164,11 +235,25 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                         write_error = Some(err);
                         continue;
                     }
-                    report.files_indexed += 1;
+                    if is_new {
+                        report.files_added += 1;
+                    } else {
+                        report.files_updated += 1;
+                    }
                     report.articles_indexed += articles.len();
-                    report.bytes_read += bytes;
+                    report.bytes_read += file.size;
                     report.warnings.extend(warnings);
+                    since_commit.0 += articles.len();
+                    if since_commit.0 >= COMMIT_EVERY_ARTICLES
+                        || since_commit.1.elapsed() >= COMMIT_EVERY
+                    {
+                        if let Err(err) = writer.commit() {
+                            write_error = Some(err);
+                        }
+                        since_commit = (0, Instant::now());
+                    }
                 }
+                FileOutcome::Unchanged => report.files_unchanged += 1,
                 FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
             }
         }
@@ -179,8 +264,14 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     if let Some(err) = write_error {
         return Err(err.into());
     }
+    for key in &missing {
+        writer.remove_file(key);
+    }
     writer.commit()?;
 
+    report.files_indexed = report.files_added + report.files_updated;
+    report.files_removed = missing.len();
+    report.articles_total = archive.article_count()?;
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report
         .warnings
@@ -204,37 +295,56 @@ fn progress_bar(enabled: bool, files: u64) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// Reads, parses and extracts one file. Never panics on bad input; every
-/// failure becomes a [`Skipped`] with a reason.
-fn read_file(file: SourceFile, max_file_size: u64) -> FileOutcome {
+/// Decides whether a file changed since it was indexed and, if so, reads,
+/// parses and extracts it. Never panics on bad input; every failure becomes a
+/// [`Skipped`] with a reason.
+fn read_file(file: SourceFile, before: Option<&FileRecord>, options: &IngestOptions) -> FileOutcome {
+    let current_extractor = |r: &FileRecord| {
+        !options.reextract && r.extractor_version == u64::from(extract::EXTRACTOR_VERSION)
+    };
+    if before.is_some_and(|r| current_extractor(r) && r.size == file.size && r.mtime == file.mtime)
+    {
+        return FileOutcome::Unchanged;
+    }
     let skip = |reason: String| {
         FileOutcome::Skipped(Skipped {
             path: file.display.clone(),
             reason,
         })
     };
-    if file.size > max_file_size {
-        return skip(format!(
+    let too_big = |size: u64| {
+        format!(
             "file is {}, over the --max-file-size limit of {}",
-            human_bytes(file.size),
-            human_bytes(max_file_size)
-        ));
+            human_bytes(size),
+            human_bytes(options.max_file_size)
+        )
+    };
+    if file.size > options.max_file_size {
+        return skip(too_big(file.size));
     }
     let bytes = match std::fs::read(&file.path) {
         Ok(bytes) => bytes,
         Err(err) => return skip(format!("cannot read: {}", io_reason(&err))),
     };
-    // The size may have changed between the walk and the read.
-    if bytes.len() as u64 > max_file_size {
-        return skip(format!(
-            "file is {}, over the --max-file-size limit of {}",
-            human_bytes(bytes.len() as u64),
-            human_bytes(max_file_size)
-        ));
+    // The file may have grown between the walk and the read.
+    if bytes.len() as u64 > options.max_file_size {
+        return skip(too_big(bytes.len() as u64));
+    }
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    // Touched but not changed: nothing to do.
+    if before.is_some_and(|r| current_extractor(r) && r.hash == hash) {
+        return FileOutcome::Unchanged;
     }
     let parsed = match formats::parse_file(&file.path, &bytes) {
         Ok(parsed) => parsed,
         Err(err) => return skip(err.to_string()),
+    };
+    let stamp = FileStamp {
+        key: file.key.clone(),
+        canonical: file.canonical.clone(),
+        size: bytes.len() as u64,
+        mtime: file.mtime,
+        hash,
     };
     let mut warnings: Vec<Warning> = parsed
         .bad_records
@@ -265,7 +375,7 @@ fn read_file(file: SourceFile, max_file_size: u64) -> FileOutcome {
             hasher.update(raw.body.as_bytes());
             Article {
                 id: article_id(&file.key, raw.line),
-                file_key: file.key.clone(),
+                file: stamp.clone(),
                 path: file.display.clone(),
                 line: raw.line,
                 format: parsed.format,
@@ -285,10 +395,10 @@ fn read_file(file: SourceFile, max_file_size: u64) -> FileOutcome {
         })
         .collect();
     FileOutcome::Indexed {
-        bytes: bytes.len() as u64,
-        file,
+        file: stamp,
         articles,
         warnings,
+        is_new: before.is_none(),
     }
 }
 

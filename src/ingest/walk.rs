@@ -19,7 +19,11 @@ pub struct SourceFile {
     /// Identity of the file: a hash of its canonical path, so that the same file
     /// reached as `corpus/a.txt` or `/home/me/corpus/a.txt` is one file.
     pub key: String,
+    /// Canonical absolute path (as text; lossy only for names that are not UTF-8).
+    pub canonical: String,
     pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch (0 when unknown).
+    pub mtime: i64,
 }
 
 pub struct Discovered {
@@ -75,16 +79,27 @@ pub fn discover(roots: &[PathBuf], index_dir: &Path) -> Discovered {
             if !seen_keys.insert(key.clone()) {
                 continue;
             }
-            let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            let metadata = entry.metadata().ok();
             found.files.push(SourceFile {
                 display: path.display().to_string(),
+                canonical: canonical.to_string_lossy().into_owned(),
                 path,
                 key,
-                size,
+                size: metadata.as_ref().map(|m| m.len()).unwrap_or(0),
+                mtime: metadata.as_ref().map(modified_nanos).unwrap_or(0),
             });
         }
     }
     found
+}
+
+fn modified_nanos(metadata: &std::fs::Metadata) -> i64 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }
 
 fn walk_error(err: &walkdir::Error) -> Skipped {

@@ -235,12 +235,7 @@ pub(crate) fn terms_counts(
 }
 
 fn reader_searcher(archive: &Archive) -> Result<Searcher, SearchError> {
-    let reader = archive
-        .index
-        .reader_builder()
-        .reload_policy(tantivy::ReloadPolicy::Manual)
-        .try_into()?;
-    Ok(reader.searcher())
+    Ok(archive.searcher()?)
 }
 
 /// The text query and the filters as one query. Filters do not change scores,
