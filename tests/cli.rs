@@ -20,16 +20,30 @@ fn fixture() -> &'static Fixture {
     FIXTURE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
         let corpus = dir.path().join("corpus");
-        copy_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").as_path(), &corpus);
+        copy_dir(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("corpus")
+                .as_path(),
+            &corpus,
+        );
         let index = dir.path().join("index");
         let output = morgue(&index)
             .current_dir(dir.path())
             .args(["index", "corpus", "--json"])
             .output()
             .expect("run morgue index");
-        assert!(output.status.success(), "index failed: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "index failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let report = serde_json::from_slice(&output.stdout).expect("index --json prints JSON");
-        Fixture { _dir: dir, corpus, index, report }
+        Fixture {
+            _dir: dir,
+            corpus,
+            index,
+            report,
+        }
     })
 }
 
@@ -88,12 +102,18 @@ fn assert_finds(args: &[&str], expected: &[&str]) {
 fn assert_includes(args: &[&str], expected: &str) {
     let (code, paths) = search_paths(args);
     assert_eq!(code, 0, "search {args:?} should find something");
-    assert!(paths.iter().any(|p| p == expected), "search {args:?} should find {expected}, found {paths:?}");
+    assert!(
+        paths.iter().any(|p| p == expected),
+        "search {args:?} should find {expected}, found {paths:?}"
+    );
 }
 
 fn assert_excludes(args: &[&str], unexpected: &str) {
     let (_, paths) = search_paths(args);
-    assert!(!paths.iter().any(|p| p == unexpected), "search {args:?} should not find {unexpected}");
+    assert!(
+        !paths.iter().any(|p| p == unexpected),
+        "search {args:?} should not find {unexpected}"
+    );
 }
 
 const BAGHDAD: &str = "2023/11/blinken-baghdad-visit.txt";
@@ -105,7 +125,12 @@ fn index_reports_counts_and_the_broken_file() {
     assert_eq!(r["files_indexed"], 32, "{r}");
     let skipped = r["skipped"].as_array().expect("skipped list");
     assert_eq!(skipped.len(), 1, "{r}");
-    assert!(skipped[0]["path"].as_str().unwrap_or("").ends_with("broken/unterminated.json"));
+    assert!(
+        skipped[0]["path"]
+            .as_str()
+            .unwrap_or("")
+            .ends_with("broken/unterminated.json")
+    );
     assert!(!skipped[0]["reason"].as_str().unwrap_or("").is_empty());
 }
 
@@ -118,13 +143,21 @@ fn index_summary_on_stderr_lists_skipped_files_with_reasons() {
         .assert()
         .success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-    assert!(stderr.contains("indexed 37 articles from 32 files"), "{stderr}");
+    assert!(
+        stderr.contains("indexed 37 articles from 32 files"),
+        "{stderr}"
+    );
     assert!(stderr.contains("skipped: 1"), "{stderr}");
     assert!(stderr.contains("unterminated.json: "), "{stderr}");
     assert!(stderr.contains("articles/s"), "{stderr}");
     // --strict turns the skipped file into a failure.
     morgue(&index)
-        .args(["index", fixture().corpus.to_str().expect("utf-8 path"), "--strict", "--quiet"])
+        .args([
+            "index",
+            fixture().corpus.to_str().expect("utf-8 path"),
+            "--strict",
+            "--quiet",
+        ])
         .assert()
         .code(2);
 }
@@ -135,16 +168,28 @@ fn reindexing_does_not_duplicate_documents() {
     let index = dir.path().join("idx");
     let corpus = fixture().corpus.to_str().expect("utf-8 path");
     for _ in 0..2 {
-        morgue(&index).args(["index", corpus, "--quiet"]).assert().success();
+        morgue(&index)
+            .args(["index", corpus, "--quiet"])
+            .assert()
+            .success();
     }
-    let output = morgue(&index).args(["stats", "--json"]).output().expect("stats");
+    let output = morgue(&index)
+        .args(["stats", "--json"])
+        .output()
+        .expect("stats");
     let stats: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(stats["articles"], 37);
 }
 
 #[test]
 fn person_filter_accepts_any_part_case_and_particles() {
-    for name in ["al-Sudani", "Sudani", "AL-SUDANI", "Mohammed Shia al-Sudani", "mohammed shia al sudani"] {
+    for name in [
+        "al-Sudani",
+        "Sudani",
+        "AL-SUDANI",
+        "Mohammed Shia al-Sudani",
+        "mohammed shia al sudani",
+    ] {
         assert_finds(&["--person", name], &[BAGHDAD]);
     }
     assert_includes(&["--person", "Blinken"], BAGHDAD);
@@ -154,15 +199,33 @@ fn person_filter_accepts_any_part_case_and_particles() {
 
 #[test]
 fn person_filter_is_accent_insensitive() {
-    assert_includes(&["--person", "Erdogan"], "2024/04/turkey-local-elections.html");
-    assert_includes(&["--person", "Erdoğan"], "2024/04/turkey-local-elections.html");
+    assert_includes(
+        &["--person", "Erdogan"],
+        "2024/04/turkey-local-elections.html",
+    );
+    assert_includes(
+        &["--person", "Erdoğan"],
+        "2024/04/turkey-local-elections.html",
+    );
 }
 
 #[test]
 fn two_people_sharing_a_surname() {
-    assert_finds(&["--person", "Santos"], &["2023/08/brazil-rate-cut.md", "sport/philippines-boxing-coach.md"]);
-    assert_finds(&["--person", "Maria Santos"], &["2023/08/brazil-rate-cut.md"]);
-    assert_finds(&["--person", "Daniel Santos"], &["sport/philippines-boxing-coach.md"]);
+    assert_finds(
+        &["--person", "Santos"],
+        &[
+            "2023/08/brazil-rate-cut.md",
+            "sport/philippines-boxing-coach.md",
+        ],
+    );
+    assert_finds(
+        &["--person", "Maria Santos"],
+        &["2023/08/brazil-rate-cut.md"],
+    );
+    assert_finds(
+        &["--person", "Daniel Santos"],
+        &["sport/philippines-boxing-coach.md"],
+    );
 }
 
 #[test]
@@ -174,27 +237,49 @@ fn country_filter_accepts_codes_names_and_demonyms() {
 
 #[test]
 fn country_filter_avoids_people_pronouns_and_birds() {
-    assert_includes(&["--country", "jordan"], "2024/06/jordan-gaza-aid-conference.html");
-    assert_excludes(&["--country", "jordan"], "2023/12/cop28-fossil-fuel-deal.md");
-    assert_excludes(&["--country", "turkey"], "2023/11/thanksgiving-turkey-prices.md");
-    assert_excludes(&["--country", "US"], "2023/11/thanksgiving-turkey-prices.md");
+    assert_includes(
+        &["--country", "jordan"],
+        "2024/06/jordan-gaza-aid-conference.html",
+    );
+    assert_excludes(
+        &["--country", "jordan"],
+        "2023/12/cop28-fossil-fuel-deal.md",
+    );
+    assert_excludes(
+        &["--country", "turkey"],
+        "2023/11/thanksgiving-turkey-prices.md",
+    );
+    assert_excludes(
+        &["--country", "US"],
+        "2023/11/thanksgiving-turkey-prices.md",
+    );
 }
 
 #[test]
 fn html_boilerplate_is_not_indexed() {
     for word in ["dataLayer", "Subscribe", "\"Related stories\""] {
         let (code, paths) = search_paths(&[word]);
-        assert_eq!((code, paths.len()), (1, 0), "{word} should not be found: {paths:?}");
+        assert_eq!(
+            (code, paths.len()),
+            (1, 0),
+            "{word} should not be found: {paths:?}"
+        );
     }
     // Names that appear only in a page's "Related stories" box are not its people.
-    assert_excludes(&["--person", "Albanese"], "2023/03/saudi-iran-restore-ties.html");
+    assert_excludes(
+        &["--person", "Albanese"],
+        "2023/03/saudi-iran-restore-ties.html",
+    );
 }
 
 #[test]
 fn publication_dates_from_metadata_dateline_and_path() {
     assert_finds(&["--on", "2023-11-05"], &[BAGHDAD]);
     assert_finds(&["--on", "2024-03-14"], &["wires/london-wage-growth.txt"]);
-    assert_finds(&["--on", "2024-06-18"], &["2024/06/2024-06-18-heatwave-delhi.txt"]);
+    assert_finds(
+        &["--on", "2024-06-18"],
+        &["2024/06/2024-06-18-heatwave-delhi.txt"],
+    );
     assert_includes(&["--on", "2024-02"], "2024/02/colombia-cafe-prices.txt");
 }
 
@@ -203,10 +288,24 @@ fn date_ranges_are_inclusive_and_partial_dates_cover_their_span() {
     let (_, june) = search_paths(&["--from", "2024-06", "--to", "2024-06"]);
     let (_, on_june) = search_paths(&["--on", "2024-06"]);
     assert_eq!(june, on_june);
-    assert!(june.contains(&"2024/06/mexico-sheinbaum-wins.md".to_string()), "{june:?}");
-    assert!(june.contains(&"2024/06/2024-06-18-heatwave-delhi.txt".to_string()), "{june:?}");
-    assert!(!june.iter().any(|p| p.starts_with("2024/07") || p.starts_with("2024/05")), "{june:?}");
-    assert_finds(&["--from", "2024-09-04", "--to", "2024-09-04"], &["2024/09/japan-chip-plant.txt"]);
+    assert!(
+        june.contains(&"2024/06/mexico-sheinbaum-wins.md".to_string()),
+        "{june:?}"
+    );
+    assert!(
+        june.contains(&"2024/06/2024-06-18-heatwave-delhi.txt".to_string()),
+        "{june:?}"
+    );
+    assert!(
+        !june
+            .iter()
+            .any(|p| p.starts_with("2024/07") || p.starts_with("2024/05")),
+        "{june:?}"
+    );
+    assert_finds(
+        &["--from", "2024-09-04", "--to", "2024-09-04"],
+        &["2024/09/japan-chip-plant.txt"],
+    );
 }
 
 #[test]
@@ -223,7 +322,11 @@ fn text_queries_phrases_or_and_exclusion() {
     assert_includes(&["café"], "2024/02/colombia-cafe-prices.txt");
     assert_includes(&["cafe"], "2024/02/colombia-cafe-prices.txt");
     let (_, either) = search_paths(&["Baghdad OR Kyiv"]);
-    assert!(either.contains(&BAGHDAD.to_string()) && either.contains(&"wires/briefs-2024.jsonl".to_string()), "{either:?}");
+    assert!(
+        either.contains(&BAGHDAD.to_string())
+            && either.contains(&"wires/briefs-2024.jsonl".to_string()),
+        "{either:?}"
+    );
     assert_excludes(&["Blinken", "-Baghdad"], BAGHDAD);
     assert_includes(&["title:Baghdad"], BAGHDAD);
     assert_includes(&["person:sudani"], BAGHDAD);
@@ -232,7 +335,19 @@ fn text_queries_phrases_or_and_exclusion() {
 
 #[test]
 fn filters_combine() {
-    assert_finds(&["--person", "Blinken", "--country", "iraq", "--from", "2023-11", "--to", "2023-11-30"], &[BAGHDAD]);
+    assert_finds(
+        &[
+            "--person",
+            "Blinken",
+            "--country",
+            "iraq",
+            "--from",
+            "2023-11",
+            "--to",
+            "2023-11-30",
+        ],
+        &[BAGHDAD],
+    );
     let (code, _) = search_paths(&["--person", "Blinken", "--country", "iraq", "--from", "2024"]);
     assert_eq!(code, 1);
 }
@@ -240,10 +355,19 @@ fn filters_combine() {
 #[test]
 fn no_results_exit_one_and_errors_exit_two() {
     let f = fixture();
-    morgue(&f.index).args(["search", "ornithopter"]).assert().code(1);
+    morgue(&f.index)
+        .args(["search", "ornithopter"])
+        .assert()
+        .code(1);
     let cases: &[(&[&str], &str)] = &[
-        (&["search", "--from", "2023-13-01"], "expected YYYY, YYYY-MM or YYYY-MM-DD"),
-        (&["search", "--on", "yesterday"], "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        (
+            &["search", "--from", "2023-13-01"],
+            "expected YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        (
+            &["search", "--on", "yesterday"],
+            "expected YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
         (&["search", "--country", "Irak"], "did you mean"),
         (&["search", "\"prime minister"], "closing \""),
         (&["search", "foo:bar"], "unknown field"),
@@ -262,7 +386,10 @@ fn no_results_exit_one_and_errors_exit_two() {
 #[test]
 fn missing_index_says_how_to_create_one() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = morgue(&dir.path().join("none")).args(["search", "x"]).output().expect("run");
+    let output = morgue(&dir.path().join("none"))
+        .args(["search", "x"])
+        .output()
+        .expect("run");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("morgue index"));
 }
@@ -279,27 +406,67 @@ fn json_output_contract() {
     assert_eq!(json["version"], 1);
     assert_eq!(json["total"], 1);
     let hit = &json["hits"][0];
-    let keys: Vec<&str> = hit.as_object().expect("object").keys().map(String::as_str).collect();
-    for key in ["id", "path", "title", "published", "date_source", "score", "people", "countries", "snippet"] {
+    let keys: Vec<&str> = hit
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in [
+        "id",
+        "path",
+        "title",
+        "published",
+        "date_source",
+        "score",
+        "people",
+        "countries",
+        "snippet",
+    ] {
         assert!(keys.contains(&key), "missing {key} in {hit}");
     }
     assert_eq!(hit["published"], "2023-11-05");
     assert_eq!(hit["date_source"], "dateline");
-    let people: Vec<&str> = hit["people"].as_array().expect("people").iter().filter_map(Value::as_str).collect();
-    for name in ["Antony Blinken", "Mohammed Shia al-Sudani", "Lloyd Austin", "Mahmoud Abbas"] {
+    let people: Vec<&str> = hit["people"]
+        .as_array()
+        .expect("people")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for name in [
+        "Antony Blinken",
+        "Mohammed Shia al-Sudani",
+        "Lloyd Austin",
+        "Mahmoud Abbas",
+    ] {
         assert!(people.contains(&name), "{people:?}");
     }
-    let countries: Vec<&str> = hit["countries"].as_array().expect("countries").iter().filter_map(Value::as_str).collect();
+    let countries: Vec<&str> = hit["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     for code in ["US", "IQ", "SY", "IR", "IL", "TR", "PS"] {
         assert!(countries.contains(&code), "{countries:?}");
     }
-    assert!(hit["snippet"].as_str().unwrap_or("").to_lowercase().contains("sudani"), "{hit}");
+    assert!(
+        hit["snippet"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("sudani"),
+        "{hit}"
+    );
 }
 
 #[test]
 fn jsonl_prints_one_hit_per_line_up_to_the_limit() {
     let f = fixture();
-    let output = morgue(&f.index).args(["search", "--country", "US", "--jsonl", "--limit", "3"]).output().expect("run");
+    let output = morgue(&f.index)
+        .args(["search", "--country", "US", "--jsonl", "--limit", "3"])
+        .output()
+        .expect("run");
     let text = String::from_utf8_lossy(&output.stdout);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
@@ -312,22 +479,48 @@ fn jsonl_prints_one_hit_per_line_up_to_the_limit() {
 #[test]
 fn text_output_shows_rank_date_title_path_and_snippet() {
     let f = fixture();
-    let output = morgue(&f.index).args(["search", "--person", "Sudani", "--color", "never"]).output().expect("run");
+    let output = morgue(&f.index)
+        .args(["search", "--person", "Sudani", "--color", "never"])
+        .output()
+        .expect("run");
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("  1. 2023-11-05  Blinken makes unannounced Baghdad stop"), "{text}");
-    assert!(text.contains("corpus/2023/11/blinken-baghdad-visit.txt"), "{text}");
+    assert!(
+        text.contains("  1. 2023-11-05  Blinken makes unannounced Baghdad stop"),
+        "{text}"
+    );
+    assert!(
+        text.contains("corpus/2023/11/blinken-baghdad-visit.txt"),
+        "{text}"
+    );
     assert!(text.contains("1 article match"), "{text}");
-    assert!(!text.contains('\x1b'), "no colour when asked for none: {text}");
-    let coloured = morgue(&f.index).args(["search", "Baghdad", "--color", "always"]).output().expect("run");
-    assert!(String::from_utf8_lossy(&coloured.stdout).contains("\x1b[1;33m"), "highlighted terms in colour");
+    assert!(
+        !text.contains('\x1b'),
+        "no colour when asked for none: {text}"
+    );
+    let coloured = morgue(&f.index)
+        .args(["search", "Baghdad", "--color", "always"])
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&coloured.stdout).contains("\x1b[1;33m"),
+        "highlighted terms in colour"
+    );
 }
 
 #[test]
 fn newest_first_without_a_query() {
     let f = fixture();
-    let output = morgue(&f.index).args(["search", "--person", "Blinken", "--json"]).output().expect("run");
+    let output = morgue(&f.index)
+        .args(["search", "--person", "Blinken", "--json"])
+        .output()
+        .expect("run");
     let json: Value = serde_json::from_slice(&output.stdout).expect("json");
-    let dates: Vec<&str> = json["hits"].as_array().expect("hits").iter().filter_map(|h| h["published"].as_str()).collect();
+    let dates: Vec<&str> = json["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .filter_map(|h| h["published"].as_str())
+        .collect();
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted);
@@ -338,14 +531,30 @@ fn newest_first_without_a_query() {
 fn show_prints_entities_with_counts_and_full_text() {
     let f = fixture();
     let path = f.corpus.join("2023/11/blinken-baghdad-visit.txt");
-    let output = morgue(&f.index).current_dir(f.corpus.parent().expect("parent")).args(["show", "corpus/2023/11/blinken-baghdad-visit.txt", "--json"]).output().expect("run");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = morgue(&f.index)
+        .current_dir(f.corpus.parent().expect("parent"))
+        .args(["show", "corpus/2023/11/blinken-baghdad-visit.txt", "--json"])
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(json["published"], "2023-11-05");
     let people = json["entities"]["people"].as_array().expect("people");
-    let blinken = people.iter().find(|p| p["name"] == "Antony Blinken").expect("Blinken");
+    let blinken = people
+        .iter()
+        .find(|p| p["name"] == "Antony Blinken")
+        .expect("Blinken");
     assert!(blinken["mentions"].as_u64().unwrap_or(0) >= 3, "{blinken}");
-    let dates: Vec<&str> = json["entities"]["dates"].as_array().expect("dates").iter().filter_map(|d| d["value"].as_str()).collect();
+    let dates: Vec<&str> = json["entities"]["dates"]
+        .as_array()
+        .expect("dates")
+        .iter()
+        .filter_map(|d| d["value"].as_str())
+        .collect();
     for d in ["2023-11-05", "2023-11-06", "2023-10-23"] {
         assert!(dates.contains(&d), "{dates:?}");
     }
@@ -355,7 +564,10 @@ fn show_prints_entities_with_counts_and_full_text() {
     let text = morgue(&f.index).args(["show", &id]).output().expect("run");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Antony Blinken ("), "{text}");
-    assert!(text.contains("published: 2023-11-05 (from dateline)"), "{text}");
+    assert!(
+        text.contains("published: 2023-11-05 (from dateline)"),
+        "{text}"
+    );
     let _ = path;
     morgue(&f.index).args(["show", "nope"]).assert().code(1);
 }
@@ -363,30 +575,58 @@ fn show_prints_entities_with_counts_and_full_text() {
 #[test]
 fn people_and_countries_count_articles() {
     let f = fixture();
-    let output = morgue(&f.index).args(["people", "--json", "--limit", "5"]).output().expect("run");
+    let output = morgue(&f.index)
+        .args(["people", "--json", "--limit", "5"])
+        .output()
+        .expect("run");
     let json: Value = serde_json::from_slice(&output.stdout).expect("json");
     let people = json["people"].as_array().expect("people");
     assert_eq!(people.len(), 5);
-    let blinken = people.iter().find(|p| p["name"] == "Antony Blinken").expect("Blinken in top 5");
+    let blinken = people
+        .iter()
+        .find(|p| p["name"] == "Antony Blinken")
+        .expect("Blinken in top 5");
     assert_eq!(blinken["articles"], 6, "{json}");
-    let output = morgue(&f.index).args(["countries", "--person", "Sudani", "--json"]).output().expect("run");
+    let output = morgue(&f.index)
+        .args(["countries", "--person", "Sudani", "--json"])
+        .output()
+        .expect("run");
     let json: Value = serde_json::from_slice(&output.stdout).expect("json");
-    let codes: Vec<&str> = json["countries"].as_array().expect("countries").iter().filter_map(|c| c["code"].as_str()).collect();
+    let codes: Vec<&str> = json["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .filter_map(|c| c["code"].as_str())
+        .collect();
     for code in ["US", "IQ", "SY", "IR", "IL", "TR", "PS"] {
         assert!(codes.contains(&code), "{codes:?}");
     }
-    assert!(json["countries"].as_array().expect("countries").iter().all(|c| c["articles"] == 1));
+    assert!(
+        json["countries"]
+            .as_array()
+            .expect("countries")
+            .iter()
+            .all(|c| c["articles"] == 1)
+    );
 }
 
 #[test]
 fn stats_describe_the_archive() {
     let f = fixture();
-    let output = morgue(&f.index).args(["stats", "--json"]).output().expect("run");
+    let output = morgue(&f.index)
+        .args(["stats", "--json"])
+        .output()
+        .expect("run");
     let json: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(json["articles"], 37);
     assert_eq!(json["first_published"], "2023-03-09");
     assert_eq!(json["last_published"], "2024-09-04");
-    let formats: Vec<&str> = json["formats"].as_array().expect("formats").iter().filter_map(|c| c["value"].as_str()).collect();
+    let formats: Vec<&str> = json["formats"]
+        .as_array()
+        .expect("formats")
+        .iter()
+        .filter_map(|c| c["value"].as_str())
+        .collect();
     for format in ["md", "txt", "html", "json", "jsonl"] {
         assert!(formats.contains(&format), "{formats:?}");
     }
@@ -394,12 +634,20 @@ fn stats_describe_the_archive() {
 
 #[test]
 fn help_lists_every_command_with_examples() {
-    let output = Command::cargo_bin("morgue").expect("binary").arg("--help").output().expect("run");
+    let output = Command::cargo_bin("morgue")
+        .expect("binary")
+        .arg("--help")
+        .output()
+        .expect("run");
     assert!(output.status.success());
     let help = String::from_utf8_lossy(&output.stdout).to_string();
     insta::assert_snapshot!("help", help);
     for command in ["index", "search", "show", "people", "countries", "stats"] {
-        let output = Command::cargo_bin("morgue").expect("binary").args([command, "--help"]).output().expect("run");
+        let output = Command::cargo_bin("morgue")
+            .expect("binary")
+            .args([command, "--help"])
+            .output()
+            .expect("run");
         let text = String::from_utf8_lossy(&output.stdout).to_string();
         assert!(text.contains("Examples:"), "{command} --help has examples");
         insta::assert_snapshot!(format!("help_{command}"), text);

@@ -200,27 +200,53 @@ mod tests {
         let entities = extract(title, body, published);
         assert_eq!(
             names(&entities),
-            ["Antony Blinken", "Lloyd Austin", "Mahmoud Abbas", "Mohammed Shia al-Sudani"]
+            [
+                "Antony Blinken",
+                "Lloyd Austin",
+                "Mahmoud Abbas",
+                "Mohammed Shia al-Sudani"
+            ]
         );
         let found = codes(&entities);
         for code in ["US", "IQ", "SY", "IR", "IL", "TR", "PS"] {
             assert!(found.contains(&code), "{code} missing from {found:?}");
         }
         assert!(found.len() <= 8, "unexpected countries: {found:?}");
-        assert_eq!(date_values(&entities), ["2023-10-23", "2023-11-05", "2023-11-06"]);
+        assert_eq!(
+            date_values(&entities),
+            ["2023-10-23", "2023-11-05", "2023-11-06"]
+        );
         let blinken = entities.people.iter().find(|p| p.name == "Antony Blinken");
-        assert!(blinken.is_some_and(|p| p.mentions >= 4), "{:?}", entities.people);
-        let sudani = entities.people.iter().find(|p| p.name == "Mohammed Shia al-Sudani");
-        assert!(sudani.is_some_and(|p| p.mentions >= 4), "{:?}", entities.people);
+        assert!(
+            blinken.is_some_and(|p| p.mentions >= 4),
+            "{:?}",
+            entities.people
+        );
+        let sudani = entities
+            .people
+            .iter()
+            .find(|p| p.name == "Mohammed Shia al-Sudani");
+        assert!(
+            sudani.is_some_and(|p| p.mentions >= 4),
+            "{:?}",
+            entities.people
+        );
         let iraq = entities.countries.iter().find(|c| c.code == "IQ");
-        assert!(iraq.is_some_and(|c| c.about), "Iraq is in the title: {:?}", entities.countries);
+        assert!(
+            iraq.is_some_and(|c| c.about),
+            "Iraq is in the title: {:?}",
+            entities.countries
+        );
     }
 
     /// The product's original example, when the shared data is present (it is
     /// not part of the repository).
     #[test]
     fn shared_seed_article_when_available() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/000_8d3be9fa8faa1af8.txt");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/seeds/000_8d3be9fa8faa1af8.txt"
+        );
         let Ok(text) = std::fs::read_to_string(path) else {
             eprintln!("skipped: {path} is not present");
             return;
@@ -228,24 +254,41 @@ mod tests {
         let entities = extract("", &text, NaiveDate::from_ymd_opt(2023, 11, 5));
         assert_eq!(
             names(&entities),
-            ["Antony Blinken", "Lloyd Austin", "Mahmoud Abbas", "Mohammed Shia al-Sudani"]
+            [
+                "Antony Blinken",
+                "Lloyd Austin",
+                "Mahmoud Abbas",
+                "Mohammed Shia al-Sudani"
+            ]
         );
         let found = codes(&entities);
         for code in ["US", "IQ", "SY", "IR", "IL", "TR", "PS"] {
             assert!(found.contains(&code), "{code} missing from {found:?}");
         }
-        assert_eq!(date_values(&entities), ["2023-10-23", "2023-11-05", "2023-11-06"]);
+        assert_eq!(
+            date_values(&entities),
+            ["2023-10-23", "2023-11-05", "2023-11-06"]
+        );
     }
 
     #[test]
     fn a_day_is_indexed_under_its_month_and_year_too() {
         let entities = Entities {
             dates: vec![
-                DateFound { value: "2023-10-23".into(), text: "October 23".into() },
-                DateFound { value: "2023-10".into(), text: "October 2023".into() },
+                DateFound {
+                    value: "2023-10-23".into(),
+                    text: "October 23".into(),
+                },
+                DateFound {
+                    value: "2023-10".into(),
+                    text: "October 2023".into(),
+                },
             ],
             ..Entities::default()
         };
-        assert_eq!(entities.mentioned_date_terms(), ["2023-10-23", "2023-10", "2023"]);
+        assert_eq!(
+            entities.mentioned_date_terms(),
+            ["2023-10-23", "2023-10", "2023"]
+        );
     }
 }

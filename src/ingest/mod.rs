@@ -298,7 +298,11 @@ fn progress_bar(enabled: bool, files: u64) -> Option<indicatif::ProgressBar> {
 /// Decides whether a file changed since it was indexed and, if so, reads,
 /// parses and extracts it. Never panics on bad input; every failure becomes a
 /// [`Skipped`] with a reason.
-fn read_file(file: SourceFile, before: Option<&FileRecord>, options: &IngestOptions) -> FileOutcome {
+fn read_file(
+    file: SourceFile,
+    before: Option<&FileRecord>,
+    options: &IngestOptions,
+) -> FileOutcome {
     let current_extractor = |r: &FileRecord| {
         !options.reextract && r.extractor_version == u64::from(extract::EXTRACTOR_VERSION)
     };

@@ -1,0 +1,184 @@
+//! Whitespace and control-character hygiene shared by every reader, plus the
+//! small HTML-entity and tag helpers that Markdown and JSON bodies need.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Cleans a single-line field (title, author, ...): controls dropped, all
+/// whitespace runs (newlines included) become one space, ends trimmed.
+pub(crate) fn clean_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else if c.is_control() {
+            // Dropped, not turned into a space: these are stray bytes, not
+            // word separators.
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cleans a multi-line body: controls other than `\n`/`\t` dropped, runs of
+/// spaces within a line collapsed, lines right-trimmed, more than one blank
+/// line in a row reduced to one (paragraph breaks survive), ends trimmed.
+pub(crate) fn clean_block(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank_run = 0usize;
+    for raw_line in s.split('\n') {
+        let line = clean_inline_spaces(raw_line);
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if blank_run > 0 {
+                out.push('\n');
+            }
+        }
+        blank_run = 0;
+        out.push_str(&line);
+    }
+    out
+}
+
+/// One line of a body: leading indentation is dropped too, because after
+/// markup removal it no longer means anything in plain text.
+fn clean_inline_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending: Option<char> = None;
+    for c in line.chars() {
+        if c == '\t' {
+            // Tabs are kept (they can separate table cells) but a tab
+            // absorbs neighbouring spaces.
+            pending = Some('\t');
+        } else if c.is_whitespace() {
+            if pending.is_none() {
+                pending = Some(' ');
+            }
+        } else if c.is_control() {
+            continue;
+        } else {
+            if let Some(p) = pending.take()
+                && !out.is_empty()
+            {
+                out.push(p);
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Splits a comma-separated tag string or takes a list, trimming, dropping
+/// empties and duplicates (first spelling wins, case-insensitive).
+pub(crate) fn push_tags<'a>(tags: &mut Vec<String>, items: impl IntoIterator<Item = &'a str>) {
+    for item in items {
+        for part in item.split(',') {
+            let tag = clean_line(part);
+            if !tag.is_empty() && !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                tags.push(tag);
+            }
+        }
+    }
+}
+
+/// An empty-after-cleaning value is the same as a missing one.
+pub(crate) fn non_empty(s: String) -> Option<String> {
+    if s.is_empty() { None } else { Some(s) }
+}
+
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("entity regex")
+});
+
+/// Decodes numeric entities and the named ones that actually show up in news
+/// text. Unknown names are left as written rather than guessed.
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    ENTITY
+        .replace_all(s, |caps: &regex::Captures<'_>| {
+            let name = &caps[1];
+            let decoded = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                named_entity(name)
+            };
+            match decoded {
+                Some(c) => c.to_string(),
+                None => caps[0].to_string(),
+            }
+        })
+        .into_owned()
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "copy" => '©',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "oacute" => 'ó',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "szlig" => 'ß',
+        "ccedil" => 'ç',
+        "ntilde" => 'ñ',
+        _ => return None,
+    })
+}
+
+static HTML_DROP_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<!--.*?-->|<(script|style|noscript|template)\b[^>]*>.*?</(script|style|noscript|template)\s*>")
+        .expect("html drop regex")
+});
+static HTML_BREAK_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<(br|hr)\b[^>]*>|</?(p|div|h[1-6]|li|ul|ol|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption)\b[^>]*>")
+        .expect("html break regex")
+});
+static HTML_ANY_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^<>]*>|<!--|-->").expect("html tag regex"));
+
+/// Whether a string field carries HTML markup rather than plain text.
+pub(crate) fn has_html_tags(s: &str) -> bool {
+    s.contains('<') && HTML_ANY_TAG.is_match(s)
+}
+
+/// Markup removal for HTML fragments embedded in JSON and Markdown: block
+/// tags become paragraph breaks, other tags vanish, entities are decoded.
+/// Whole pages go through the readability path in `html` instead.
+pub(crate) fn strip_html_fragment(s: &str) -> String {
+    let s = HTML_DROP_BLOCK.replace_all(s, " ");
+    let s = HTML_BREAK_TAG.replace_all(&s, "\n\n");
+    let s = HTML_ANY_TAG.replace_all(&s, "");
+    decode_entities(&s)
+}
