@@ -12,6 +12,7 @@ use crate::extract::dates::PartialDate;
 #[command(
     name = "morgue",
     version,
+    max_term_width = 100,
     about = "A searchable local news archive: index a directory of articles, then search it by words, people, countries and dates.",
     after_help = "Examples:\n  morgue index corpus\n  morgue search \"prime minister\" --country iraq\n  morgue search --person Blinken --from 2023-11 --to 2024\n  morgue people --country IL --limit 20\n\nExit status: 0 results or success, 1 no results, 2 error."
 )]
@@ -21,6 +22,7 @@ pub struct Cli {
         long,
         global = true,
         env = "MORGUE_INDEX",
+        hide_env_values = true,
         default_value = "index",
         value_name = "DIR"
     )]

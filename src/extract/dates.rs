@@ -762,9 +762,14 @@ fn prefix(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// How far back, within the sentence, a future marker can put a weekday in the
+/// future: "He will begin a regional tour to Iran and the Persian Gulf nations
+/// Monday" has 70 bytes between the two.
+const FUTURE_LOOKBACK_BYTES: usize = 120;
+
 /// Whether the clause leading up to `pos` talks about the future.
 fn future_context(text: &str, pos: usize) -> bool {
-    let mut from = pos.saturating_sub(60);
+    let mut from = pos.saturating_sub(FUTURE_LOOKBACK_BYTES);
     while !text.is_char_boundary(from) {
         from += 1;
     }

@@ -126,9 +126,18 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d)
     }
 
+    /// Metadata date, body, path; expected day and source.
+    type Case<'a> = (
+        Option<&'a str>,
+        &'a str,
+        &'a str,
+        Option<NaiveDate>,
+        DateSource,
+    );
+
     #[test]
     fn publication_date_sources_in_order_of_trust() {
-        let cases: &[(Option<&str>, &str, &str, Option<NaiveDate>, DateSource)] = &[
+        let cases: &[Case] = &[
             (
                 Some("2023-11-05"),
                 "BAGHDAD, Nov. 7 (Wire) - x",

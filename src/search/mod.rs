@@ -478,10 +478,10 @@ fn lead_text(text: &str, max_chars: usize) -> String {
         .map(|(i, _)| i)
         .unwrap_or(text.len());
     let mut lead = &text[..cut];
-    if cut < text.len() {
-        if let Some(space) = lead.rfind(char::is_whitespace) {
-            lead = &lead[..space];
-        }
+    if cut < text.len()
+        && let Some(space) = lead.rfind(char::is_whitespace)
+    {
+        lead = &lead[..space];
     }
     lead.to_string()
 }

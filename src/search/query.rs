@@ -80,7 +80,11 @@ pub fn parse(input: &str) -> Result<QueryNode, QuerySyntaxError> {
             message: "empty query (expected words, \"phrases\" or field:value)".into(),
         });
     }
-    let mut parser = Parser { tokens, pos: 0 };
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        end_column: input.chars().count() + 1,
+    };
     let node = parser.or_expr()?;
     if let Some((column, token)) = parser.peek() {
         let message = match token {
@@ -193,15 +197,13 @@ fn read_phrase(chars: &[char], open: usize) -> Result<(String, usize), QuerySynt
 struct Parser {
     tokens: Vec<(usize, Token)>,
     pos: usize,
+    /// Column just past the end of the input, for "expected ... at the end".
+    end_column: usize,
 }
 
 impl Parser {
     fn peek(&self) -> Option<(usize, &Token)> {
         self.tokens.get(self.pos).map(|(c, t)| (*c, t))
-    }
-
-    fn end_column(&self) -> usize {
-        self.tokens.last().map(|(c, _)| c + 1).unwrap_or(1)
     }
 
     fn or_expr(&mut self) -> Result<QueryNode, QuerySyntaxError> {
@@ -232,12 +234,15 @@ impl Parser {
             }
         }
         match clauses.len() {
-            0 => Err(QuerySyntaxError {
-                column: self
-                    .peek()
-                    .map(|(c, _)| c)
-                    .unwrap_or_else(|| self.end_column()),
-                message: "expected a word, \"phrase\" or field:value".into(),
+            0 => Err(match self.peek() {
+                Some((column, _)) => QuerySyntaxError {
+                    column,
+                    message: "expected a word, \"phrase\" or field:value".into(),
+                },
+                None => QuerySyntaxError {
+                    column: self.end_column,
+                    message: "expected a word, \"phrase\" or field:value at the end".into(),
+                },
             }),
             1 => Ok(clauses.remove(0)),
             _ => Ok(QueryNode::And(clauses)),
@@ -255,7 +260,7 @@ impl Parser {
     fn primary(&mut self) -> Result<QueryNode, QuerySyntaxError> {
         let Some((column, token)) = self.peek() else {
             return Err(QuerySyntaxError {
-                column: self.end_column(),
+                column: self.end_column,
                 message: "expected a word, \"phrase\" or field:value at the end".into(),
             });
         };
