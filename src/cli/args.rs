@@ -70,6 +70,11 @@ pub enum Command {
         after_help = "Examples:\n  morgue countries\n  morgue countries --person Blinken\n  morgue countries --from 2024-01 --to 2024-06 --json"
     )]
     Countries(EntityArgs),
+    /// Measure extraction on gold-annotated data (CoNLL-2003, Reuters-21578, TimeML).
+    #[command(
+        after_help = "Examples:\n  morgue eval conll ../shared/data/conll2003/eng.testa\n  morgue eval reuters ../shared/data/reuters21578/reut2-00*.sgm --json\n  morgue eval timeml ../shared/data/tempeval3/TBAQ-cleaned/TimeBank/*.tml --errors 20\n\nconll: person mentions, exact-span precision/recall/F1 against PER.\nreuters: document-level countries (all mentions, and those the article is about) and people tags.\ntimeml: calendar dates (YYYY, YYYY-MM, YYYY-MM-DD): detection by overlap, and value accuracy."
+    )]
+    Eval(EvalArgs),
     /// Figures about the archive: articles, dates, formats, top people and countries.
     #[command(after_help = "Examples:\n  morgue stats\n  morgue stats --json")]
     Stats(StatsArgs),
@@ -180,6 +185,32 @@ pub struct EntityArgs {
     pub limit: usize,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Dataset {
+    /// CoNLL-2003 NER files (TOKEN POS CHUNK NER, IOB1).
+    Conll,
+    /// Reuters-21578 SGML files (reut2-*.sgm).
+    Reuters,
+    /// TimeML files (.tml, TempEval-3 / TimeBank).
+    Timeml,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Format of the gold data.
+    #[arg(value_enum)]
+    pub dataset: Dataset,
+    /// Gold files to score against.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Print up to N false positives and misses (per quantity and kind) with context.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub errors: usize,
 }
 
 #[derive(Debug, Args)]

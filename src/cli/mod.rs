@@ -124,6 +124,21 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Countries(a) => {
             entity_counts(&cli.index, &a, EntityKind::Countries, &mut out, &style)?
         }
+        Command::Eval(a) => {
+            use crate::extract::eval;
+            let report = match a.dataset {
+                args::Dataset::Conll => eval::eval_conll(&a.files, a.errors),
+                args::Dataset::Reuters => eval::eval_reuters(&a.files, a.errors),
+                args::Dataset::Timeml => eval::eval_timeml(&a.files, a.errors),
+            }?;
+            if a.json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                write!(out, "{}", eval::render_table(&report))?;
+            }
+            Outcome::Success
+        }
         Command::Stats(a) => {
             let archive = Archive::open(&cli.index)?;
             let stats = search::stats(&archive, 10)?;

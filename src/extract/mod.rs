@@ -7,6 +7,7 @@
 
 pub mod countries;
 pub mod dates;
+pub mod eval;
 pub mod people;
 
 use chrono::NaiveDate;
