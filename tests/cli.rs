@@ -642,7 +642,15 @@ fn help_lists_every_command_with_examples() {
     assert!(output.status.success());
     let help = String::from_utf8_lossy(&output.stdout).to_string();
     insta::assert_snapshot!("help", help);
-    for command in ["index", "search", "show", "people", "countries", "stats", "eval"] {
+    for command in [
+        "index",
+        "search",
+        "show",
+        "people",
+        "countries",
+        "stats",
+        "eval",
+    ] {
         let output = Command::cargo_bin("morgue")
             .expect("binary")
             .args([command, "--help"])

@@ -94,6 +94,10 @@ pub struct IndexArgs {
     /// Keep the articles of files that were deleted (by default they are removed).
     #[arg(long)]
     pub keep_missing: bool,
+    /// Commit after every N articles (and at least every 30 seconds), so an
+    /// interrupted run keeps what it had done.
+    #[arg(long, value_name = "N", default_value_t = crate::ingest::DEFAULT_COMMIT_EVERY, value_parser = parse_positive)]
+    pub commit_every: usize,
     /// Exit with status 2 if any file was skipped.
     #[arg(long)]
     pub strict: bool,
@@ -229,6 +233,13 @@ fn parse_country(s: &str) -> Result<String, String> {
     countries::resolve(s)
         .map(|c| c.code.to_string())
         .map_err(|e| format!("{e} (expected an ISO code such as IQ, a name such as Iraq, or a demonym such as Iraqi)"))
+}
+
+fn parse_positive(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("{s:?} is not a positive whole number")),
+    }
 }
 
 /// `20MB`, `500KB`, `1GB`, `1048576`: a size in bytes with an optional unit.

@@ -54,6 +54,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 rebuild: a.rebuild,
                 reextract: a.reextract,
                 keep_missing: a.keep_missing,
+                commit_every: a.commit_every,
                 progress: !a.quiet && !a.json && std::io::stderr().is_terminal(),
             };
             let report = ingest::run(&options)?;

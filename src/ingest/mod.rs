@@ -73,6 +73,8 @@ pub struct IngestOptions {
     pub reextract: bool,
     /// Keep the documents of files that no longer exist.
     pub keep_missing: bool,
+    /// Commit after this many articles (and at least every 30 seconds).
+    pub commit_every: usize,
     /// Draw a progress bar on stderr.
     pub progress: bool,
 }
@@ -86,6 +88,7 @@ impl IngestOptions {
             rebuild: false,
             reextract: false,
             keep_missing: false,
+            commit_every: DEFAULT_COMMIT_EVERY,
             progress: false,
         }
     }
@@ -147,8 +150,8 @@ pub enum IngestError {
 
 /// Commit at least this often, so that a crash late in a long run keeps the
 /// work done before it.
-const COMMIT_EVERY_ARTICLES: usize = 20_000;
-const COMMIT_EVERY: Duration = Duration::from_secs(30);
+pub const DEFAULT_COMMIT_EVERY: usize = 20_000;
+const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
 
 /// What reading one file produced.
 enum FileOutcome {
@@ -244,8 +247,8 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                     report.bytes_read += file.size;
                     report.warnings.extend(warnings);
                     since_commit.0 += articles.len();
-                    if since_commit.0 >= COMMIT_EVERY_ARTICLES
-                        || since_commit.1.elapsed() >= COMMIT_EVERY
+                    if since_commit.0 >= options.commit_every
+                        || since_commit.1.elapsed() >= COMMIT_INTERVAL
                     {
                         if let Err(err) = writer.commit() {
                             write_error = Some(err);
