@@ -434,3 +434,22 @@ fn killing_the_indexer_never_corrupts_or_duplicates() {
     assert_eq!(search_total(&index, &["valley"]), files as u64);
     assert_eq!(search_total(&index, &["number777"]), 1);
 }
+
+/// A search while a writer holds uncommitted documents sees the last commit.
+#[test]
+fn searching_during_an_index_run_sees_the_last_commit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("news");
+    fs::create_dir_all(&root).expect("mkdir");
+    fs::write(root.join("a.txt"), article("Committed", "The committed story about yaks.")).expect("write");
+    let index = dir.path().join("index");
+    morgue(&index).args(["index", root.to_str().expect("utf-8"), "--quiet"]).assert().success();
+
+    let archive = morgue::index::Archive::open(&index).expect("open");
+    let mut writer = morgue::index::ArchiveWriter::new(&archive).expect("writer");
+    writer.remove_file(&archive.manifest().expect("manifest").keys().next().expect("one file").clone());
+    // Deleted but not committed: searches still see the story.
+    assert_eq!(search_total(&index, &["yaks"]), 1);
+    writer.commit().expect("commit");
+    assert_eq!(search_total(&index, &["yaks"]), 0);
+}

@@ -442,3 +442,56 @@ pub fn human_bytes(bytes: u64) -> String {
         format!("{value:.1} {}", UNITS[unit])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(path: PathBuf, size: u64) -> SourceFile {
+        SourceFile {
+            display: path.display().to_string(),
+            canonical: path.display().to_string(),
+            key: "0123456789abcdef0123456789abcdef".into(),
+            path,
+            size,
+            mtime: 1,
+        }
+    }
+
+    fn reason(outcome: FileOutcome) -> Option<String> {
+        match outcome {
+            FileOutcome::Skipped(s) => Some(s.reason),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_file_that_vanished_after_the_walk_is_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = source(dir.path().join("gone.txt"), 10);
+        let options = IngestOptions::new(vec![], dir.path().join("index"));
+        assert_eq!(
+            reason(read_file(file, None, &options)).as_deref(),
+            Some("cannot read: file disappeared during the run")
+        );
+    }
+
+    #[test]
+    fn a_file_that_grew_past_the_limit_after_the_walk_is_skipped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("grew.txt");
+        std::fs::write(&path, "Title\n\n".to_string() + &"x".repeat(4096)).expect("write");
+        let mut options = IngestOptions::new(vec![], dir.path().join("index"));
+        options.max_file_size = 1024;
+        let outcome = read_file(source(path, 10), None, &options);
+        assert!(reason(outcome).is_some_and(|r| r.contains("--max-file-size")));
+    }
+
+    #[test]
+    fn article_ids_are_stable_and_distinct_per_line() {
+        let key = "fedcba9876543210fedcba9876543210";
+        assert_eq!(article_id(key, None), "fedcba9876543210");
+        assert_eq!(article_id(key, Some(3)), article_id(key, Some(3)));
+        assert_ne!(article_id(key, Some(3)), article_id(key, Some(4)));
+    }
+}

@@ -423,3 +423,25 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a user types, parsing answers (a tree or an error with a
+        /// column inside or just past the input) and never panics.
+        #[test]
+        fn parse_never_panics(input in "\\PC{0,60}") {
+            if let Err(err) = parse(&input) {
+                prop_assert!(err.column >= 1 && err.column <= input.chars().count() + 1);
+            }
+        }
+
+        #[test]
+        fn query_like_input_never_panics(input in r#"[a-z:()" \-]{0,40}|(title|person|country|OR|AND|-|\(|\)|"| |x)*"#) {
+            let _ = parse(&input);
+        }
+    }
+}
