@@ -441,15 +441,99 @@ fn searching_during_an_index_run_sees_the_last_commit() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("news");
     fs::create_dir_all(&root).expect("mkdir");
-    fs::write(root.join("a.txt"), article("Committed", "The committed story about yaks.")).expect("write");
+    fs::write(
+        root.join("a.txt"),
+        article("Committed", "The committed story about yaks."),
+    )
+    .expect("write");
     let index = dir.path().join("index");
-    morgue(&index).args(["index", root.to_str().expect("utf-8"), "--quiet"]).assert().success();
+    morgue(&index)
+        .args(["index", root.to_str().expect("utf-8"), "--quiet"])
+        .assert()
+        .success();
 
     let archive = morgue::index::Archive::open(&index).expect("open");
     let mut writer = morgue::index::ArchiveWriter::new(&archive).expect("writer");
-    writer.remove_file(&archive.manifest().expect("manifest").keys().next().expect("one file").clone());
+    writer.remove_file(
+        &archive
+            .manifest()
+            .expect("manifest")
+            .keys()
+            .next()
+            .expect("one file")
+            .clone(),
+    );
     // Deleted but not committed: searches still see the story.
     assert_eq!(search_total(&index, &["yaks"]), 1);
     writer.commit().expect("commit");
     assert_eq!(search_total(&index, &["yaks"]), 0);
+}
+
+/// `morgue search ... | head -1`: the reader goes away early; morgue ends
+/// quietly with status 0 instead of a broken-pipe error.
+#[test]
+fn a_closed_pipe_ends_quietly_with_status_zero() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("news");
+    write_many(&root, 600);
+    let index = dir.path().join("index");
+    morgue(&index)
+        .args(["index", root.to_str().expect("utf-8"), "--quiet"])
+        .assert()
+        .success();
+    let binary: PathBuf = assert_cmd::cargo::cargo_bin("morgue");
+    // 600 hits of a few hundred bytes each are far more than a pipe buffer holds.
+    let mut child = std::process::Command::new(binary)
+        .env("MORGUE_INDEX", &index)
+        .args(["search", "valley", "--limit", "600"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn search");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("read one line");
+    assert!(!first.is_empty());
+    // The reader (and with it the pipe) is dropped here.
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn no_colour_in_pipes_unless_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("news");
+    write_many(&root, 3);
+    let index = dir.path().join("index");
+    morgue(&index)
+        .args(["index", root.to_str().expect("utf-8"), "--quiet"])
+        .assert()
+        .success();
+    let plain = morgue(&index)
+        .args(["search", "valley"])
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\x1b'));
+    let forced = morgue(&index)
+        .args(["search", "valley", "--color", "always"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&forced.stdout).contains('\x1b'),
+        "--color always overrides NO_COLOR"
+    );
 }
