@@ -661,3 +661,171 @@ fn help_lists_every_command_with_examples() {
         insta::assert_snapshot!(format!("help_{command}"), text);
     }
 }
+
+#[test]
+fn timeline_counts_articles_per_month_with_gaps() {
+    let f = fixture();
+    let output = morgue(&f.index)
+        .args(["timeline", "--person", "Blinken", "--json"])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let series: Vec<(String, u64)> = json["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .map(|p| {
+            (
+                p["period"].as_str().unwrap_or("").to_string(),
+                p["articles"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let with_articles: Vec<&str> = series
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert_eq!(
+        with_articles,
+        [
+            "2023-06", "2023-11", "2024-01", "2024-02", "2024-05", "2024-06"
+        ]
+    );
+    assert_eq!(
+        series.len(),
+        13,
+        "every month from 2023-06 to 2024-06, empty ones as zero"
+    );
+    assert_eq!(series.iter().map(|(_, n)| n).sum::<u64>(), 6);
+
+    let output = morgue(&f.index)
+        .args(["timeline", "--person", "Blinken", "--by", "year", "--json"])
+        .output()
+        .expect("run");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(
+        json["series"],
+        serde_json::json!([{"period": "2023", "articles": 2}, {"period": "2024", "articles": 4}])
+    );
+
+    let chart = morgue(&f.index)
+        .env("COLUMNS", "40")
+        .args(["timeline", "--person", "Blinken", "--by", "year"])
+        .output()
+        .expect("run");
+    insta::assert_snapshot!(
+        "timeline_blinken_by_year",
+        String::from_utf8_lossy(&chart.stdout)
+    );
+    morgue(&f.index)
+        .args(["timeline", "--person", "Nobody Atall"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn related_ranks_by_lift_with_a_minimum_count() {
+    let f = fixture();
+    let output = morgue(&f.index)
+        .args(["related", "--person", "Blinken", "--json"])
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let report = &json["related"];
+    assert_eq!(report["subject_articles"], 6);
+    assert_eq!(report["all_articles"], 37);
+    for list in ["people", "countries"] {
+        let rows = report[list].as_array().expect("rows");
+        let mut last_lift = f64::INFINITY;
+        for row in rows {
+            let together = row["together"].as_f64().unwrap_or(0.0);
+            let overall = row["overall"].as_f64().unwrap_or(1.0);
+            let lift = row["lift"].as_f64().unwrap_or(0.0);
+            assert!(together >= 2.0, "minimum count: {row}");
+            assert!(
+                (lift - (together / 6.0) / (overall / 37.0)).abs() < 1e-9,
+                "{row}"
+            );
+            assert!(lift <= last_lift, "sorted by lift");
+            last_lift = lift;
+        }
+    }
+    let people: Vec<&str> = report["people"]
+        .as_array()
+        .expect("people")
+        .iter()
+        .filter_map(|p| p["value"].as_str())
+        .collect();
+    assert!(
+        !people.contains(&"Antony Blinken"),
+        "the subject is not related to itself"
+    );
+    let countries: Vec<&str> = report["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .filter_map(|c| c["value"].as_str())
+        .collect();
+    assert!(countries.contains(&"IL"), "{countries:?}");
+    morgue(&f.index).args(["related"]).assert().code(2);
+}
+
+#[test]
+fn facets_cover_the_whole_result_set() {
+    let f = fixture();
+    let output = morgue(&f.index)
+        .args([
+            "search", "--person", "Blinken", "--facets", "--limit", "1", "--json",
+        ])
+        .output()
+        .expect("run");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["hits"].as_array().map(Vec::len), Some(1));
+    let people = json["facets"]["people"].as_array().expect("people facet");
+    assert_eq!(
+        people[0],
+        serde_json::json!({"value": "Antony Blinken", "articles": 6})
+    );
+    let months: u64 = json["facets"]["months"]
+        .as_array()
+        .expect("months")
+        .iter()
+        .filter_map(|m| m["articles"].as_u64())
+        .sum();
+    assert_eq!(months, 6);
+    let plain = morgue(&f.index)
+        .args(["search", "--person", "Blinken", "--json"])
+        .output()
+        .expect("run");
+    let plain: Value = serde_json::from_slice(&plain.stdout).expect("json");
+    assert!(plain.get("facets").is_none(), "facets only when asked");
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let output = Command::cargo_bin("morgue")
+            .expect("binary")
+            .args(["completions", shell])
+            .output()
+            .expect("run");
+        assert!(output.status.success());
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("timeline"),
+            "{shell}"
+        );
+    }
+    let man = Command::cargo_bin("morgue")
+        .expect("binary")
+        .arg("man")
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&man.stdout).starts_with(".ie"));
+}

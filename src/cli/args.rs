@@ -70,6 +70,24 @@ pub enum Command {
         after_help = "Examples:\n  morgue countries\n  morgue countries --person Blinken\n  morgue countries --from 2024-01 --to 2024-06 --json"
     )]
     Countries(EntityArgs),
+    /// Articles per year, month, week or day, as a bar chart.
+    #[command(
+        after_help = "Examples:\n  morgue timeline --person Blinken\n  morgue timeline ceasefire --by week --from 2023-10 --to 2024-03\n  morgue timeline --country UA --by year --json\n\nEmpty periods between the first and the last are shown as zero."
+    )]
+    Timeline(TimelineArgs),
+    /// People and countries that appear in the same articles as a person or country.
+    #[command(
+        after_help = "Examples:\n  morgue related --person Blinken\n  morgue related --country IL --from 2024 --limit 20\n  morgue related --person Macron --min-count 1 --json\n\nRanked by lift: how many times more often than chance a value shares an article\nwith the subject, (together / subject articles) / (overall / all articles).\nValues seen together fewer than --min-count times are left out."
+    )]
+    Related(RelatedArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to stdout.
+    #[command(
+        after_help = "Examples:\n  morgue completions bash > ~/.local/share/bash-completion/completions/morgue\n  morgue completions zsh > ~/.zfunc/_morgue\n  morgue completions fish > ~/.config/fish/completions/morgue.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to stdout.
+    #[command(after_help = "Examples:\n  morgue man > morgue.1 && man ./morgue.1")]
+    Man,
     /// Measure extraction on gold-annotated data (CoNLL-2003, Reuters-21578, TimeML).
     #[command(
         after_help = "Examples:\n  morgue eval conll ../shared/data/conll2003/eng.testa\n  morgue eval reuters ../shared/data/reuters21578/reut2-00*.sgm --json\n  morgue eval timeml ../shared/data/tempeval3/TBAQ-cleaned/TimeBank/*.tml --errors 20\n\nconll: person mentions, exact-span precision/recall/F1 against PER.\nreuters: document-level countries (all mentions, and those the article is about) and people tags.\ntimeml: calendar dates (YYYY, YYYY-MM, YYYY-MM-DD): detection by overlap, and value accuracy."
@@ -166,6 +184,53 @@ pub struct SearchArgs {
     /// Print one JSON object per result, one per line.
     #[arg(long)]
     pub jsonl: bool,
+    /// Also show the top people, countries and months of all matching articles.
+    #[arg(long)]
+    pub facets: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Year,
+    Month,
+    Week,
+    Day,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Count only articles matching this query.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Length of one bar.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+    /// Print the series as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RelatedArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Entries to show per list.
+    #[arg(long, short = 'n', default_value_t = 15, value_name = "N")]
+    pub limit: usize,
+    /// Leave out values seen together with the subject fewer than N times.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_count: u64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

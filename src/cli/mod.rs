@@ -14,7 +14,11 @@ use anyhow::bail;
 use crate::extract::dates::PartialDate;
 use crate::index::Archive;
 use crate::ingest::{self, IngestOptions};
+use crate::search::explore::{self, Period};
 use crate::search::{self, Filters, SearchRequest, SortOrder};
+
+/// How many people, countries and months `search --facets` shows.
+const FACET_SIZE: usize = 10;
 use args::{Cli, ColorChoice, Command, FilterArgs, SortArg};
 use render::Style;
 pub use render::sanitize;
@@ -85,6 +89,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 }),
                 limit: a.limit,
                 offset: a.offset,
+                facets: a.facets.then_some(FACET_SIZE),
             };
             let results = search::search(&archive, &request)?;
             if a.json {
@@ -93,6 +98,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 render::search_jsonl(&mut out, &results)?;
             } else {
                 render::search_text(&mut out, &results, request.offset, &style)?;
+                if let Some(facets) = &results.facets {
+                    render::facets_text(&mut out, facets, &style)?;
+                }
             }
             found(results.total > 0)
         }
@@ -124,6 +132,57 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::People(a) => entity_counts(&cli.index, &a, EntityKind::People, &mut out, &style)?,
         Command::Countries(a) => {
             entity_counts(&cli.index, &a, EntityKind::Countries, &mut out, &style)?
+        }
+        Command::Timeline(a) => {
+            let archive = Archive::open(&cli.index)?;
+            let by = match a.by {
+                args::PeriodArg::Year => Period::Year,
+                args::PeriodArg::Month => Period::Month,
+                args::PeriodArg::Week => Period::Week,
+                args::PeriodArg::Day => Period::Day,
+            };
+            let query = joined(&a.query);
+            let series = explore::timeline(&archive, query.as_deref(), &filters(&a.filters)?, by)?;
+            if a.json {
+                let value = serde_json::json!({"version": render::JSON_VERSION, "by": by, "series": series});
+                serde_json::to_writer_pretty(&mut out, &value)?;
+                writeln!(out)?;
+            } else {
+                render::timeline_text(&mut out, &series, output_width(), &style)?;
+            }
+            found(series.iter().any(|p| p.articles > 0))
+        }
+        Command::Related(a) => {
+            let archive = Archive::open(&cli.index)?;
+            let subject = filters(&a.filters)?;
+            if subject.people.is_empty() && subject.countries.is_empty() && subject.about.is_empty()
+            {
+                bail!("related needs a subject: --person NAME or --country C (or --about C)");
+            }
+            let report = explore::related(&archive, &subject, a.limit, a.min_count)?;
+            if a.json {
+                let value = serde_json::json!({"version": render::JSON_VERSION, "related": report});
+                serde_json::to_writer_pretty(&mut out, &value)?;
+                writeln!(out)?;
+            } else {
+                render::related_text(&mut out, &report, &style)?;
+            }
+            found(report.subject_articles > 0)
+        }
+        Command::Completions(a) => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            // Generated into memory first: clap_complete panics on a write
+            // error, and a closed pipe must end quietly.
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut command, "morgue", &mut script);
+            out.write_all(&script)?;
+            Outcome::Success
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            Outcome::Success
         }
         Command::Eval(a) => {
             use crate::extract::eval;
@@ -188,6 +247,21 @@ fn entity_counts(
         render::counts_text(out, &counts, kind, style)?;
     }
     Ok(found(!counts.is_empty()))
+}
+
+/// Columns available for charts: the terminal's width, or `COLUMNS`, or 80.
+fn output_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size()
+    {
+        return usize::from(w);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w: &usize| *w >= 20)
+        .unwrap_or(80)
 }
 
 fn found(any: bool) -> Outcome {

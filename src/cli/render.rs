@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::EntityKind;
 use crate::extract::countries;
 use crate::ingest::{IngestReport, human_bytes};
+use crate::search::explore::{Facets, PeriodCount, Related, RelatedReport};
 use crate::search::{ArticleDetail, SearchResults, Stats, ValueCount};
 
 /// Version of the `--json`/`--jsonl` output contract; bumped on incompatible change.
@@ -160,6 +161,104 @@ pub fn search_jsonl(out: &mut impl Write, results: &SearchResults) -> anyhow::Re
         writeln!(out)?;
     }
     Ok(())
+}
+
+pub fn facets_text(out: &mut impl Write, facets: &Facets, style: &Style) -> io::Result<()> {
+    let line = |items: &[ValueCount], label: &dyn Fn(&str) -> String| {
+        items
+            .iter()
+            .map(|c| format!("{} ({})", label(&c.value), c.articles))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}  {}",
+        style.paint(BOLD, "people:   "),
+        line(&facets.people, &|v| sanitize(v))
+    )?;
+    writeln!(
+        out,
+        "{}  {}",
+        style.paint(BOLD, "countries:"),
+        line(&facets.countries, &|v| format!("{v} {}", country_name(v)))
+    )?;
+    writeln!(
+        out,
+        "{}  {}",
+        style.paint(BOLD, "months:   "),
+        line(&facets.months, &|v| v.to_string())
+    )
+}
+
+/// A horizontal bar chart, one line per period, fitted to `width` columns.
+pub fn timeline_text(
+    out: &mut impl Write,
+    series: &[PeriodCount],
+    width: usize,
+    style: &Style,
+) -> io::Result<()> {
+    if series.is_empty() {
+        return writeln!(out, "no dated articles match");
+    }
+    let label_width = series.iter().map(|p| p.period.len()).max().unwrap_or(0);
+    let max = series.iter().map(|p| p.articles).max().unwrap_or(0).max(1);
+    let count_width = max.to_string().len();
+    let bar_room = width.saturating_sub(label_width + count_width + 4).max(10);
+    for p in series {
+        // Round up so that any non-zero period shows at least one block.
+        let len = (p.articles as usize * bar_room).div_ceil(max as usize);
+        let bar = "█".repeat(len);
+        writeln!(
+            out,
+            "{:<label_width$}  {:>count_width$}  {}",
+            p.period,
+            p.articles,
+            style.paint(HIGHLIGHT, &bar)
+        )?;
+    }
+    let total: u64 = series.iter().map(|p| p.articles).sum();
+    writeln!(out, "{total} articles in {} periods", series.len())
+}
+
+pub fn related_text(out: &mut impl Write, report: &RelatedReport, style: &Style) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} of {} articles match the subject",
+        report.subject_articles, report.all_articles
+    )?;
+    let table = |out: &mut dyn Write,
+                 title: &str,
+                 rows: &[Related],
+                 label: &dyn Fn(&str) -> String|
+     -> io::Result<()> {
+        writeln!(out)?;
+        writeln!(out, "{}", style.paint(BOLD, title))?;
+        if rows.is_empty() {
+            return writeln!(out, "  none seen together often enough (see --min-count)");
+        }
+        writeln!(
+            out,
+            "{}",
+            style.paint(DIM, "    lift  together  overall  name")
+        )?;
+        for r in rows {
+            writeln!(
+                out,
+                "{:>8.1}  {:>8}  {:>7}  {}",
+                r.lift,
+                r.together,
+                r.overall,
+                label(&r.value)
+            )?;
+        }
+        Ok(())
+    };
+    table(out, "people", &report.people, &|v| sanitize(v))?;
+    table(out, "countries", &report.countries, &|v| {
+        format!("{v}  {}", country_name(v))
+    })
 }
 
 pub fn counts_text(

@@ -4,6 +4,7 @@
 //! Takes plain request structs (country codes already resolved, dates already
 //! parsed) and returns plain result structs; printing them is `cli`'s job.
 
+pub mod explore;
 pub mod query;
 mod stored;
 
@@ -77,6 +78,9 @@ pub struct SearchRequest {
     pub sort: Option<SortOrder>,
     pub limit: usize,
     pub offset: usize,
+    /// With a number N, also count the top N people, countries and months of
+    /// the whole result set.
+    pub facets: Option<usize>,
 }
 
 /// One search result.
@@ -102,6 +106,8 @@ pub struct Hit {
 pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<explore::Facets>,
 }
 
 /// How many articles mention a value (a person, a country, a month...).
@@ -175,7 +181,15 @@ pub fn search(archive: &Archive, request: &SearchRequest) -> Result<SearchResult
             })
             .collect::<Result<Vec<_>, tantivy::TantivyError>>()?
     };
-    Ok(SearchResults { total, hits })
+    let facets = match request.facets {
+        Some(n) => Some(explore::facets(&searcher, query.as_ref(), n)?),
+        None => None,
+    };
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+    })
 }
 
 /// The people, countries, months or formats of every article matching
@@ -188,14 +202,23 @@ pub fn count_values(
     limit: usize,
 ) -> Result<Vec<ValueCount>, SearchError> {
     let searcher = reader_searcher(archive)?;
+    let query = build_query(archive, query_text, filters)?;
+    terms_counts(&searcher, query.as_ref(), field_name, limit)
+}
+
+/// The query and filters as one tantivy query, for counting rather than ranking.
+pub(crate) fn build_query(
+    archive: &Archive,
+    query_text: Option<&str>,
+    filters: &Filters,
+) -> Result<Box<dyn Query>, SearchError> {
     let fields = &archive.fields;
     let mut ignored = Vec::new();
     let text_query = match query_text.map(str::trim) {
         Some(q) if !q.is_empty() => Some(compile(&query::parse(q)?, fields, &mut ignored, false)?),
         _ => None,
     };
-    let query = combine(text_query, filters, fields, &mut ignored)?;
-    terms_counts(&searcher, query.as_ref(), field_name, limit)
+    combine(text_query, filters, fields, &mut ignored)
 }
 
 pub(crate) fn terms_counts(
