@@ -42,21 +42,27 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, FileRecord>>
         let sizes = fast.u64(schema::FILE_SIZE)?;
         let mtimes = fast.i64(schema::FILE_MTIME)?;
         let versions = fast.u64(schema::EXTRACTOR_VERSION)?;
-        let first_str = |column: &tantivy::columnar::StrColumn, doc| -> String {
-            let mut text = String::new();
-            if let Some(ord) = column.term_ords(doc).next() {
-                // A failed dictionary read leaves the value empty: the file then
-                // simply looks changed and is read again.
-                let _ = column.ord_to_str(ord, &mut text);
-            }
-            text
+        // Every distinct value is read once by streaming the dictionary:
+        // looking ords up one by one decompresses a block per document.
+        let (key_terms, path_terms, hash_terms) = (
+            dictionary(&keys)?,
+            dictionary(&paths)?,
+            dictionary(&hashes)?,
+        );
+        let first_str = |column: &tantivy::columnar::StrColumn, terms: &[String], doc| -> String {
+            column
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| terms.get(ord as usize))
+                .cloned()
+                .unwrap_or_default()
         };
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
                 continue;
             }
-            let key = first_str(&keys, doc);
+            let key = first_str(&keys, &key_terms, doc);
             if key.is_empty() {
                 continue;
             }
@@ -67,10 +73,10 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, FileRecord>>
             records.insert(
                 key.clone(),
                 FileRecord {
-                    path: first_str(&paths, doc),
+                    path: first_str(&paths, &path_terms, doc),
                     size: sizes.first(doc).unwrap_or(0),
                     mtime: mtimes.first(doc).unwrap_or(0),
-                    hash: first_str(&hashes, doc),
+                    hash: first_str(&hashes, &hash_terms, doc),
                     extractor_version: versions.first(doc).unwrap_or(0),
                     documents: 1,
                     key,
@@ -79,4 +85,14 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, FileRecord>>
         }
     }
     Ok(records)
+}
+
+/// All values of a string column, indexed by term ordinal.
+fn dictionary(column: &tantivy::columnar::StrColumn) -> tantivy::Result<Vec<String>> {
+    let mut terms = Vec::with_capacity(column.dictionary().num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
 }
