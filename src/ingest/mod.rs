@@ -270,7 +270,10 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     for key in &missing {
         writer.remove_file(key);
     }
-    writer.commit()?;
+    // A run that changed nothing leaves the last commit as it is.
+    if report.files_added + report.files_updated + missing.len() > 0 || since_commit.0 > 0 {
+        writer.commit()?;
+    }
 
     report.files_indexed = report.files_added + report.files_updated;
     report.files_removed = missing.len();

@@ -1,7 +1,7 @@
 //! Walking the roots: which files are articles, which are ignored, which cannot
 //! be reached.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -38,6 +38,7 @@ pub struct Discovered {
 pub fn discover(roots: &[PathBuf], index_dir: &Path) -> Discovered {
     let index_dir = index_dir.canonicalize().ok();
     let mut seen_keys = HashSet::new();
+    let mut canonical_dirs = HashMap::new();
     let mut found = Discovered {
         files: Vec::new(),
         ignored: 0,
@@ -72,7 +73,7 @@ pub fn discover(roots: &[PathBuf], index_dir: &Path) -> Discovered {
                 found.ignored += 1;
                 continue;
             }
-            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let canonical = canonical_path(&path, entry.path_is_symlink(), &mut canonical_dirs);
             let key = blake3::hash(canonical.as_os_str().as_encoded_bytes())
                 .to_hex()
                 .to_string();
@@ -91,6 +92,20 @@ pub fn discover(roots: &[PathBuf], index_dir: &Path) -> Discovered {
         }
     }
     found
+}
+
+/// The canonical path of a file. Resolving every path component costs a
+/// system call per component per file; a folder's canonical form is resolved
+/// once and reused for all its files, unless the file itself is a link.
+fn canonical_path(path: &Path, is_link: bool, dirs: &mut HashMap<PathBuf, PathBuf>) -> PathBuf {
+    let resolve = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    match (is_link, path.parent(), path.file_name()) {
+        (false, Some(parent), Some(name)) => dirs
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| resolve(parent))
+            .join(name),
+        _ => resolve(path),
+    }
 }
 
 fn modified_nanos(metadata: &std::fs::Metadata) -> i64 {
