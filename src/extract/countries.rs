@@ -45,9 +45,22 @@
 //!   `Gov.`/`state of`/`<City>,`, or before `state`/`governor`.
 //! - A name or capital followed by `, <US state>` is a US town (`Lebanon, Pa.`,
 //!   `Paris, Texas`, `Moscow, Idaho`).
+//! - Cities that are not capitals come from the gazetteer (`cities_table.rs`) and make
+//!   [`CountryMentionKind::City`] mentions, in the same automaton pass. Each has a scope:
+//!   anywhere (`Frankfurt`), anywhere unless it reads as a person (`Whitney Houston`), or
+//!   only in a dateline (`AUSTIN, Texas, May 4 -`, `CHARLOTTE (Reuters) -`): a line that
+//!   starts with the place, followed by a date, an agency in brackets or a spaced dash.
+//! - A US state or Canadian province right after the place of a dateline (`SAN BRUNO,
+//!   Calif., March 2 -`) is a mention of its country, whatever the town; elsewhere states
+//!   and provinces are no mention.
 
 #[path = "countries_table.rs"]
 mod table;
+
+#[path = "cities_table.rs"]
+mod cities;
+
+use cities::Scope;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
@@ -99,6 +112,8 @@ pub enum CountryMentionKind {
     Name,
     Demonym,
     Capital,
+    /// A city of the gazetteer (`cities_table.rs`) that is not the capital.
+    City,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +165,9 @@ pub fn find_countries(text: &str) -> Vec<CountryMention> {
         // A blocker consumes its span (so "New Mexico" hides "Mexico") and yields nothing.
         let Some(ci) = pat.country else { continue };
         if !at_word_boundaries(text, s, e) || !passes_rules(text, s, e, pat) {
+            continue;
+        }
+        if !city_counts_here(text, s, e, pat) {
             continue;
         }
         out.push(CountryMention {
@@ -318,9 +336,13 @@ const BLOCKERS: &[&str] = &[
     "West Indian",
     "West Indians",
     "East Indies",
-    "British Columbia",
     "French Guiana",
     "French Polynesia",
+    // Names of institutions, not places: the creditor nations' club that meets in Paris,
+    // the investment bank, HSBC's old name (its `Hong Kong` still counts).
+    "Paris Club",
+    "First Boston",
+    "Shanghai Banking",
     "Persian Gulf",
 ];
 
@@ -358,6 +380,8 @@ struct Pattern {
     rules: u8,
     /// This pattern is the ALL CAPS spelling of a form that has lowercase letters.
     shouted: bool,
+    /// Where the form counts; `A` for every form of the country table.
+    scope: Scope,
 }
 
 struct Matcher {
@@ -411,6 +435,7 @@ fn build_matcher() -> Matcher {
                     kind,
                     rules: 0,
                     shouted,
+                    scope: Scope::A,
                 },
             );
         }
@@ -432,9 +457,37 @@ fn build_matcher() -> Matcher {
                         kind,
                         rules,
                         shouted,
+                        scope: Scope::A,
                     },
                 );
             }
+        }
+    }
+    let regions = cities::REGIONS.iter().map(|&(f, c)| (f, c, Scope::R));
+    for (form, code, scope) in cities::CITIES.iter().copied().chain(regions) {
+        let country = all()
+            .iter()
+            .position(|c| c.code == code)
+            .and_then(|i| u16::try_from(i).ok());
+        let mut rules = 0;
+        if scope == Scope::P {
+            rules |= R_PERSON_PREV | R_PERSON_NEXT;
+        }
+        // `Toronto, Ohio` is a US town; a US city followed by its state stays US.
+        if code != "US" {
+            rules |= R_PLACE;
+        }
+        for (s, shouted) in spellings(form) {
+            add(
+                s,
+                Pattern {
+                    country,
+                    kind: CountryMentionKind::City,
+                    rules,
+                    shouted,
+                    scope,
+                },
+            );
         }
     }
     // A DFA is the fastest search; the pattern set is small enough (a few thousand
@@ -849,6 +902,91 @@ fn georgia_is_us_state(text: &str, s: usize, e: usize) -> bool {
     .any(|w| after.starts_with(w))
 }
 
+/// Whether a hit counts where it is: country-table forms and `A`/`P` cities anywhere,
+/// `D` cities only in a dateline, states and provinces only after a dateline's place.
+fn city_counts_here(text: &str, s: usize, e: usize, pat: &Pattern) -> bool {
+    match pat.scope {
+        Scope::A | Scope::P => true,
+        Scope::D => in_dateline(text, s, e),
+        Scope::R => dateline_region(text, s, e),
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A state or province right after the place of a dateline: `BLUEFIELD, W. Va., March 2`.
+fn dateline_region(text: &str, s: usize, e: usize) -> bool {
+    let Some(before) = text[..s].strip_suffix(", ") else {
+        return false;
+    };
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let place = line.trim_start_matches([' ', '\t']);
+    !place.is_empty()
+        && place.len() <= 40
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-' | '\u{2019}'))
+        && dateline_tail(text, e)
+}
+
+/// A wire dateline: the place starts a line and is followed by a date, an agency in
+/// brackets or a dash, optionally after a US state (`AUSTIN, Texas, March 2 -`,
+/// `CHICAGO (Reuters) -`, `Boston, Oct. 5 (AP) -`, `DALLAS - `).
+fn in_dateline(text: &str, s: usize, e: usize) -> bool {
+    let line_start = text[..s].trim_end_matches([' ', '\t']);
+    if !(line_start.is_empty() || line_start.ends_with('\n')) {
+        return false;
+    }
+    dateline_tail(text, e)
+}
+
+/// What follows the place of a dateline: an optional region (`, Calif.`), then a date, an
+/// agency in brackets or a dash.
+fn dateline_tail(text: &str, e: usize) -> bool {
+    let mut rest = &text[e..];
+    // `, Nova Scotia, March 2`: a short segment of words before the date.
+    if let Some(after_comma) = rest.strip_prefix(", ")
+        && let Some(len) = after_comma.find(',')
+        && len <= 25
+        && after_comma[..len]
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.'))
+    {
+        rest = &after_comma[len..];
+    }
+    if let Some(after_comma) = rest.strip_prefix(',') {
+        let word: String = after_comma
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let lower = word.to_lowercase();
+        return word.len() >= 3
+            && MONTHS.iter().any(|m| m.starts_with(&lower))
+            && word.chars().next().is_some_and(char::is_uppercase);
+    }
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    // `DALLAS - ` is a dateline, `DALLAS-based` is not.
+    rest.starts_with('(')
+        || ["- ", "\u{2013} ", "\u{2014} "]
+            .iter()
+            .any(|d| rest.starts_with(d))
+}
+
 /// `Lebanon, Pa.`, `Paris, Texas`: a US town of the same name.
 fn followed_by_us_state(text: &str, e: usize) -> bool {
     let Some(rest) = text[e..].strip_prefix(", ") else {
@@ -875,6 +1013,114 @@ mod tests {
 
     fn code_set(text: &str) -> BTreeSet<&'static str> {
         codes(text).into_iter().collect()
+    }
+
+    #[test]
+    fn cities_in_datelines() {
+        // One line per case: text, the countries found.
+        let cases: &[(&str, &[&str])] = &[
+            // Dateline-only names count at the start of a dated or credited line.
+            ("AUSTIN, Texas, May 4 - The council met.", &["US"]),
+            ("CHARLOTTE (Reuters) - A bank opened.", &["US"]),
+            ("GREENWICH, Oct. 12 - Shares rose.", &["US"]),
+            ("Title line\n\nTROY, March 9 - A car maker hired.", &["US"]),
+            ("  HALIFAX, Nova Scotia, June 2 - Fishing resumed.", &["CA"]),
+            ("ESSEN - A steel group said.", &["DE"]),
+            // Anywhere names count in the dateline too, in any case.
+            ("NEW YORK, Jan 5 - Stocks fell.", &["US"]),
+            ("Frankfurt, Feb 1 (AP) - Bonds rose.", &["DE"]),
+            // A state or province after any town of a dateline names the country.
+            (
+                "SAN BRUNO, Calif., March 2 - A retailer named a chief.",
+                &["US"],
+            ),
+            ("BLUEFIELD, W. Va., April 1 - A payout was set.", &["US"]),
+            ("GLENVIEW, ILL., May 3 - A maker named a director.", &["US"]),
+            ("RED DEER, Alberta, July 8 - Drilling rose.", &["CA"]),
+            ("OLD TOWN, Me. (Reuters) - A shoe maker reported.", &["US"]),
+        ];
+        for (text, want) in cases {
+            let want: BTreeSet<&str> = want.iter().copied().collect();
+            assert_eq!(code_set(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn cities_in_running_text() {
+        let cases: &[(&str, &[&str])] = &[
+            // Unambiguous cities count anywhere.
+            (
+                "Traders in Frankfurt and Osaka were cautious.",
+                &["DE", "JP"],
+            ),
+            ("The plant near Sao Paulo closed.", &["BR"]),
+            ("A ROTTERDAM BROKER SAID", &["NL"]),
+            ("Prices on Wall Street slipped.", &["US"]),
+            // Given names and surnames are not cities (person rules of `P` entries).
+            ("Whitney Houston sang.", &[]),
+            ("Dallas Green spoke to reporters.", &[]),
+            ("He flew to Houston on Monday.", &["US"]),
+            // Dateline-only names are words or names in running text.
+            ("Austin Reed and Charlotte Brown met in a park.", &[]),
+            ("The buffalo herd moved to Phoenix Park.", &[]),
+            ("The Troy team said Portland cement prices rose.", &[]),
+            // A city name mid-line followed by a date is not a dateline.
+            ("He said AUSTIN, March 3 was the date.", &[]),
+            // States and provinces count only in a dateline.
+            ("Texas and Ontario raised taxes.", &[]),
+            ("The Lebanon, Pa., plant closed.", &[]),
+            // Institutions named after a city are not mentions.
+            ("First Boston Corp and the Paris Club agreed.", &[]),
+            // A foreign city name followed by a US state is a US town.
+            ("Toronto, Ohio, is a small town.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(codes(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_city_names_are_not_in_the_gazetteer() {
+        for name in [
+            "Birmingham",
+            "Cambridge",
+            "Manchester",
+            "Richmond",
+            "Hamilton",
+            "Windsor",
+            "Perth",
+            "San Jose",
+            "Alexandria",
+            "Valencia",
+            "Canton",
+            "Columbia",
+        ] {
+            let dateline = format!("{}, March 2 - A company said.", name.to_uppercase());
+            assert_eq!(codes(&dateline), Vec::<&str>::new(), "{name}");
+        }
+    }
+
+    #[test]
+    fn city_forms_are_unique_and_not_countries() {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for c in all() {
+            for (form, _) in c.surface_forms() {
+                seen.insert(normalize(form), c.code);
+            }
+        }
+        let mut cities_seen = BTreeSet::new();
+        for &(form, code, _) in cities::CITIES {
+            assert!(by_code(code).is_some(), "{form}: unknown code {code}");
+            assert!(cities_seen.insert(form), "{form} is listed twice");
+            let key = normalize(form);
+            assert!(
+                !seen.contains_key(&key),
+                "{form} is already in the country table"
+            );
+        }
+        for &(form, code) in cities::REGIONS {
+            assert!(by_code(code).is_some(), "{form}: unknown code {code}");
+        }
     }
 
     #[test]
@@ -1178,7 +1424,8 @@ mod tests {
             // Known limitation: the town before ", Georgia" is still read as a capital.
             ("Athens, Georgia", &["GR"]),
             ("Georgia Tech won", &[]),
-            ("flights from Atlanta across Georgia", &[]),
+            // Georgia is the US state; Atlanta itself is a US city of the gazetteer.
+            ("flights from Atlanta across Georgia", &["US"]),
             // US towns.
             ("Lebanon, Pa., residents", &[]),
             ("Paris, Texas", &[]),

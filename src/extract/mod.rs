@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 use dates::PartialDate;
 
 /// Bumped when extraction changes enough that stored entities should be recomputed.
-pub const EXTRACTOR_VERSION: u32 = 1;
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// How far into the body the lead runs, for deciding what an article is about.
-const LEAD_BYTES: usize = 400;
+const LEAD_BYTES: usize = 200;
 /// A country mentioned this often is what the article is about, wherever it appears.
 const ABOUT_MIN_MENTIONS: u32 = 3;
 
