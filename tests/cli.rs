@@ -60,6 +60,17 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs a command that must succeed and returns its JSON output.
+fn json_of(index: &Path, args: &[&str]) -> Value {
+    let output = morgue(index).args(args).output().expect("run morgue");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON output")
+}
+
 fn morgue(index: &Path) -> Command {
     let mut cmd = Command::cargo_bin("morgue").expect("binary built");
     cmd.env("MORGUE_INDEX", index).env_remove("NO_COLOR");
@@ -397,12 +408,7 @@ fn missing_index_says_how_to_create_one() {
 #[test]
 fn json_output_contract() {
     let f = fixture();
-    let output = morgue(&f.index)
-        .args(["search", "--person", "Sudani", "--json"])
-        .output()
-        .expect("run");
-    assert!(output.status.success());
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let json = json_of(&f.index, &["search", "--person", "Sudani", "--json"]);
     assert_eq!(json["version"], 1);
     assert_eq!(json["total"], 1);
     let hit = &json["hits"][0];
@@ -510,11 +516,7 @@ fn text_output_shows_rank_date_title_path_and_snippet() {
 #[test]
 fn newest_first_without_a_query() {
     let f = fixture();
-    let output = morgue(&f.index)
-        .args(["search", "--person", "Blinken", "--json"])
-        .output()
-        .expect("run");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let json = json_of(&f.index, &["search", "--person", "Blinken", "--json"]);
     let dates: Vec<&str> = json["hits"]
         .as_array()
         .expect("hits")
@@ -575,11 +577,7 @@ fn show_prints_entities_with_counts_and_full_text() {
 #[test]
 fn people_and_countries_count_articles() {
     let f = fixture();
-    let output = morgue(&f.index)
-        .args(["people", "--json", "--limit", "5"])
-        .output()
-        .expect("run");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let json = json_of(&f.index, &["people", "--json", "--limit", "5"]);
     let people = json["people"].as_array().expect("people");
     assert_eq!(people.len(), 5);
     let blinken = people
@@ -587,11 +585,7 @@ fn people_and_countries_count_articles() {
         .find(|p| p["name"] == "Antony Blinken")
         .expect("Blinken in top 5");
     assert_eq!(blinken["articles"], 6, "{json}");
-    let output = morgue(&f.index)
-        .args(["countries", "--person", "Sudani", "--json"])
-        .output()
-        .expect("run");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let json = json_of(&f.index, &["countries", "--person", "Sudani", "--json"]);
     let codes: Vec<&str> = json["countries"]
         .as_array()
         .expect("countries")
@@ -613,11 +607,7 @@ fn people_and_countries_count_articles() {
 #[test]
 fn stats_describe_the_archive() {
     let f = fixture();
-    let output = morgue(&f.index)
-        .args(["stats", "--json"])
-        .output()
-        .expect("run");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let json = json_of(&f.index, &["stats", "--json"]);
     assert_eq!(json["articles"], 37);
     assert_eq!(json["first_published"], "2023-03-09");
     assert_eq!(json["last_published"], "2024-09-04");
@@ -665,12 +655,7 @@ fn help_lists_every_command_with_examples() {
 #[test]
 fn timeline_counts_articles_per_month_with_gaps() {
     let f = fixture();
-    let output = morgue(&f.index)
-        .args(["timeline", "--person", "Blinken", "--json"])
-        .output()
-        .expect("run");
-    assert!(output.status.success());
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let json = json_of(&f.index, &["timeline", "--person", "Blinken", "--json"]);
     let series: Vec<(String, u64)> = json["series"]
         .as_array()
         .expect("series")
@@ -700,11 +685,10 @@ fn timeline_counts_articles_per_month_with_gaps() {
     );
     assert_eq!(series.iter().map(|(_, n)| n).sum::<u64>(), 6);
 
-    let output = morgue(&f.index)
-        .args(["timeline", "--person", "Blinken", "--by", "year", "--json"])
-        .output()
-        .expect("run");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let json = json_of(
+        &f.index,
+        &["timeline", "--person", "Blinken", "--by", "year", "--json"],
+    );
     assert_eq!(
         json["series"],
         serde_json::json!([{"period": "2023", "articles": 2}, {"period": "2024", "articles": 4}])
@@ -728,16 +712,7 @@ fn timeline_counts_articles_per_month_with_gaps() {
 #[test]
 fn related_ranks_by_lift_with_a_minimum_count() {
     let f = fixture();
-    let output = morgue(&f.index)
-        .args(["related", "--person", "Blinken", "--json"])
-        .output()
-        .expect("run");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let json = json_of(&f.index, &["related", "--person", "Blinken", "--json"]);
     let report = &json["related"];
     assert_eq!(report["subject_articles"], 6);
     assert_eq!(report["all_articles"], 37);
@@ -780,13 +755,12 @@ fn related_ranks_by_lift_with_a_minimum_count() {
 #[test]
 fn facets_cover_the_whole_result_set() {
     let f = fixture();
-    let output = morgue(&f.index)
-        .args([
+    let json = json_of(
+        &f.index,
+        &[
             "search", "--person", "Blinken", "--facets", "--limit", "1", "--json",
-        ])
-        .output()
-        .expect("run");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+        ],
+    );
     assert_eq!(json["hits"].as_array().map(Vec::len), Some(1));
     let people = json["facets"]["people"].as_array().expect("people facet");
     assert_eq!(
