@@ -1148,6 +1148,8 @@ fn is_person(text: &str, tokens: &[Token], c: &Candidate, lone_keys: &HashSet<St
 
 /// People in `text` (title, blank line, body), in order of first mention.
 pub fn find_people(text: &str) -> Vec<Person> {
+    let unwrapped = unwrap_hard_wrapped_lines(text);
+    let text: &str = &unwrapped;
     let tokens = tokenize(text);
     if tokens.is_empty() {
         return Vec::new();
@@ -1372,6 +1374,42 @@ fn merge_candidates(
     cands.extend(extra);
     cands.sort_by_key(|c| c.first);
     cands
+}
+
+/// Shortest line taken to be part of a hard-wrapped paragraph (wire copy wraps at
+/// 60-70 columns); shorter lines are headlines, datelines or list items.
+const WRAPPED_LINE_MIN: usize = 40;
+
+/// Wire copy wraps paragraphs at a fixed width, which would cut `Edouard` /
+/// `Balladur` into two names. A single line break inside such a paragraph (the
+/// line is long, does not end a sentence, and the next line continues without
+/// indentation) becomes a space. Byte offsets do not move: one byte for one.
+fn unwrap_hard_wrapped_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut joins = Vec::new();
+    let mut line_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'\n' {
+            continue;
+        }
+        let line = text[line_start..i].trim_end();
+        let next = bytes.get(i + 1).copied();
+        let continues = next.is_some_and(|c| c.is_ascii_alphanumeric() || c >= 0x80);
+        let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', '"', '\'', '\u{201D}']);
+        if line.len() >= WRAPPED_LINE_MIN && continues && !ends_sentence {
+            joins.push(i);
+        }
+        line_start = i + 1;
+    }
+    if joins.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    for i in joins {
+        out[i] = b' ';
+    }
+    // Only ASCII newlines were replaced by ASCII spaces, so the text is still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("newline to space keeps UTF-8"))
 }
 
 /// `(Morgue Wire) -` after a dateline: a news agency's name in brackets followed
@@ -1603,6 +1641,11 @@ civilians. Blinken’s next stop was Turkey, where he headed to Ankara.";
             ("Mr. Smith declined to comment.", &["Smith"]),
             ("President Abbas said talks would go on.", &["Abbas"]),
             ("Blinken arrived late.", &[]),
+            // A name cut by a hard line wrap in wire copy.
+            (
+                "The French finance minister, who met officials from Brazil, is Edouard\nBalladur, aides said.",
+                &["Edouard Balladur"],
+            ),
             // A news agency in a dateline's brackets.
             ("BAGHDAD, Nov. 5 (Morgue Wire) - Talks began.", &[]),
             ("CAIRO (Nile Daily) \u{2014} Talks began.", &[]),
