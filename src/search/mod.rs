@@ -135,16 +135,9 @@ pub enum SearchError {
 pub fn search(archive: &Archive, request: &SearchRequest) -> Result<SearchResults, SearchError> {
     let searcher = reader_searcher(archive)?;
     let fields = &archive.fields;
-    let mut highlight_terms = Vec::new();
-    let text_query = match request.query.as_deref().map(str::trim) {
-        Some(q) if !q.is_empty() => {
-            let node = query::parse(q)?;
-            Some(compile(&node, fields, &mut highlight_terms, false)?)
-        }
-        _ => None,
-    };
-    let has_text = text_query.is_some();
-    let query = combine(text_query, &request.filters, fields, &mut highlight_terms)?;
+    let compiled = compile_request(fields, request.query.as_deref(), &request.filters)?;
+    let (query, highlight_terms, has_text) =
+        (compiled.query, compiled.highlight_terms, compiled.has_text);
     let sort = request.sort.unwrap_or(if has_text {
         SortOrder::Relevance
     } else {
@@ -212,13 +205,40 @@ pub(crate) fn build_query(
     query_text: Option<&str>,
     filters: &Filters,
 ) -> Result<Box<dyn Query>, SearchError> {
-    let fields = &archive.fields;
-    let mut ignored = Vec::new();
+    Ok(compile_request(&archive.fields, query_text, filters)?.query)
+}
+
+/// A query text and filters turned into one tantivy query.
+struct CompiledRequest {
+    query: Box<dyn Query>,
+    /// Words to highlight in snippets (from the text and the entity filters).
+    highlight_terms: Vec<String>,
+    /// Whether there was query text (relevance ranking makes sense).
+    has_text: bool,
+}
+
+fn compile_request(
+    fields: &Fields,
+    query_text: Option<&str>,
+    filters: &Filters,
+) -> Result<CompiledRequest, SearchError> {
+    let mut highlight_terms = Vec::new();
     let text_query = match query_text.map(str::trim) {
-        Some(q) if !q.is_empty() => Some(compile(&query::parse(q)?, fields, &mut ignored, false)?),
+        Some(q) if !q.is_empty() => Some(compile(
+            &query::parse(q)?,
+            fields,
+            &mut highlight_terms,
+            false,
+        )?),
         _ => None,
     };
-    combine(text_query, filters, fields, &mut ignored)
+    let has_text = text_query.is_some();
+    let query = combine(text_query, filters, fields, &mut highlight_terms)?;
+    Ok(CompiledRequest {
+        query,
+        highlight_terms,
+        has_text,
+    })
 }
 
 pub(crate) fn terms_counts(
