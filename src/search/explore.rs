@@ -10,12 +10,10 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use tantivy::Searcher;
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::aggregation::{AggContextParams, AggregationCollector};
 use tantivy::collector::Count;
 use tantivy::query::Query;
 
-use super::{Filters, SearchError, ValueCount, build_query, exact, terms_counts};
+use super::{Filters, SearchError, ValueCount, aggregate, build_query, exact, terms_counts};
 use crate::index::Archive;
 use crate::index::schema;
 
@@ -127,12 +125,7 @@ fn day_counts(
     let request = serde_json::json!({
         "days": {"date_histogram": {"field": schema::PUBLISHED, "fixed_interval": "1d", "min_doc_count": 1}}
     });
-    let aggregations: Aggregations =
-        serde_json::from_value(request).expect("date histogram request is well formed");
-    let collector = AggregationCollector::from_aggs(aggregations, AggContextParams::default());
-    let results = searcher.search(query, &collector)?;
-    let json = serde_json::to_value(&results)
-        .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
+    let json = aggregate(searcher, query, request)?;
     Ok(json["days"]["buckets"]
         .as_array()
         .map(|buckets| {

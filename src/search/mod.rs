@@ -241,6 +241,21 @@ fn compile_request(
     })
 }
 
+/// Runs a tantivy aggregation request (in its JSON form) and returns the
+/// results as JSON, named as in the request.
+pub(crate) fn aggregate(
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: serde_json::Value,
+) -> Result<serde_json::Value, SearchError> {
+    let aggregations: Aggregations =
+        serde_json::from_value(request).expect("aggregation requests are written in this crate");
+    let collector = AggregationCollector::from_aggs(aggregations, AggContextParams::default());
+    let results = searcher.search(query, &collector)?;
+    serde_json::to_value(&results)
+        .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))
+}
+
 pub(crate) fn terms_counts(
     searcher: &Searcher,
     query: &dyn Query,
@@ -252,12 +267,7 @@ pub(crate) fn terms_counts(
     let request = serde_json::json!({
         "values": {"terms": {"field": field_name, "size": limit.max(1), "segment_size": 1_000_000}}
     });
-    let aggregations: Aggregations =
-        serde_json::from_value(request).expect("terms aggregation request is well formed");
-    let collector = AggregationCollector::from_aggs(aggregations, AggContextParams::default());
-    let results = searcher.search(query, &collector)?;
-    let json = serde_json::to_value(&results)
-        .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
+    let json = aggregate(searcher, query, request)?;
     let mut counts: Vec<ValueCount> = json["values"]["buckets"]
         .as_array()
         .map(|buckets| {
