@@ -133,7 +133,7 @@ pub enum SearchError {
 
 /// Runs a search.
 pub fn search(archive: &Archive, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-    let searcher = reader_searcher(archive)?;
+    let searcher = archive.searcher()?;
     let fields = &archive.fields;
     let compiled = compile_request(fields, request.query.as_deref(), &request.filters)?;
     let (query, highlight_terms, has_text) =
@@ -194,7 +194,7 @@ pub fn count_values(
     filters: &Filters,
     limit: usize,
 ) -> Result<Vec<ValueCount>, SearchError> {
-    let searcher = reader_searcher(archive)?;
+    let searcher = archive.searcher()?;
     let query = build_query(archive, query_text, filters)?;
     terms_counts(&searcher, query.as_ref(), field_name, limit)
 }
@@ -285,10 +285,6 @@ pub(crate) fn terms_counts(
     counts.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.value.cmp(&b.value)));
     counts.truncate(limit);
     Ok(counts)
-}
-
-fn reader_searcher(archive: &Archive) -> Result<Searcher, SearchError> {
-    Ok(archive.searcher()?)
 }
 
 /// The text query and the filters as one query. Filters do not change scores,

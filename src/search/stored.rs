@@ -8,7 +8,7 @@ use tantivy::query::{AllQuery, BooleanQuery, ExistsQuery, Occur, Query};
 use tantivy::schema::{Field, OwnedValue, Value};
 use tantivy::{DateTime, Order, TantivyDocument};
 
-use super::{SearchError, ValueCount, exact, reader_searcher, terms_counts};
+use super::{SearchError, ValueCount, exact, terms_counts};
 use crate::extract::Entities;
 use crate::index::schema::{self, FORMAT_VERSION, Fields};
 use crate::index::{Archive, date_from_value};
@@ -53,7 +53,7 @@ pub struct ArticleDetail {
 
 /// The articles whose id is `key`, or that were read from the file `key`.
 pub fn show(archive: &Archive, key: &str) -> Result<Vec<ArticleDetail>, SearchError> {
-    let searcher = reader_searcher(archive)?;
+    let searcher = archive.searcher()?;
     let f = &archive.fields;
     let query = BooleanQuery::new(vec![
         (Occur::Should, exact(f.id, key)),
@@ -112,7 +112,7 @@ pub struct Stats {
 }
 
 pub fn stats(archive: &Archive, top: usize) -> Result<Stats, SearchError> {
-    let searcher = reader_searcher(archive)?;
+    let searcher = archive.searcher()?;
     let dated = ExistsQuery::new(schema::PUBLISHED.to_string(), false);
     let extreme = |order: Order| -> Result<Option<String>, SearchError> {
         let collector =
