@@ -6,6 +6,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use morgue::cli::{self, args::Cli};
 
+/// mimalloc instead of glibc's malloc: indexing allocates strings on the reader
+/// threads that the writer thread frees, and glibc's per-thread arenas kept that
+/// memory fragmented (peak RSS grew with the corpus; see the README's benchmark).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
