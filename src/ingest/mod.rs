@@ -234,7 +234,7 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                     if write_error.is_some() {
                         continue;
                     }
-                    if let Err(err) = writer.replace_file(&file.key, &articles) {
+                    if let Err(err) = writer.replace_file(&file.key, is_new, &articles) {
                         write_error = Some(err);
                         continue;
                     }
