@@ -548,16 +548,23 @@ const D_BEFORE_SPEECH: u8 = 6;
 const D_ALL_CAPS: u8 = 7;
 const DOC_ATTRS: usize = 8;
 
+/// What the tagger knows about every token of a document before labelling: word
+/// facts with positional flags, each occurrence's document attributes, and their
+/// totals per word. The same for both passes, so computed once.
+struct DocFacts {
+    words: Vec<Word>,
+    own: Vec<u8>,
+    totals: FastMap<u64, [u16; DOC_ATTRS]>,
+}
+
 /// Static (label-independent) features of every token of a document, as hashes, with
-/// `offsets[i]..offsets[i + 1]` the range of token `i`. `first_pass` (labels from the
-/// first pass) adds the second-pass features.
+/// `offsets[i]..offsets[i + 1]` the range of token `i`.
 struct Features {
     hashes: Vec<u64>,
     offsets: Vec<u32>,
-    words: Vec<Word>,
 }
 
-fn extract_features(doc: &DocView, first_pass: Option<&[u8]>) -> Features {
+fn doc_facts(doc: &DocView) -> DocFacts {
     let n = doc.words.len();
     let mut words: Vec<Word> = doc.words.iter().map(|w| word_facts(w)).collect();
     // Positional flags.
@@ -625,6 +632,14 @@ fn extract_features(doc: &DocView, first_pass: Option<&[u8]>) -> Features {
             }
         }
     }
+    DocFacts { words, own, totals }
+}
+
+/// The features of every token; `first_pass` (labels from the first pass) adds the
+/// second-pass features.
+fn extract_features(doc: &DocView, facts: &DocFacts, first_pass: Option<&[u8]>) -> Features {
+    let n = doc.words.len();
+    let DocFacts { words, own, totals } = facts;
     // First-pass label counts per word (type 0..=4), and multi-token person membership.
     let mut p1_totals: FastMap<u64, [u16; 6]> = FastMap::default();
     let p1_multi = |labels: &[u8], i: usize| {
@@ -746,11 +761,7 @@ fn extract_features(doc: &DocView, first_pass: Option<&[u8]>) -> Features {
             offsets.push(h.len() as u32);
         }
     }
-    Features {
-        hashes,
-        offsets,
-        words,
-    }
+    Features { hashes, offsets }
 }
 
 /// Label-dependent features of token `i`, given the labels before it.
@@ -823,15 +834,21 @@ fn argmax(scores: &[f32; LABELS]) -> u8 {
 }
 
 /// Greedy left-to-right labelling.
-fn decode<W: Weights + ?Sized>(weights: &W, bits: u32, doc: &DocView, f: &Features) -> Vec<u8> {
+fn decode<W: Weights + ?Sized>(
+    weights: &W,
+    bits: u32,
+    doc: &DocView,
+    facts: &DocFacts,
+    f: &Features,
+) -> Vec<u8> {
     let mut labels = vec![O; doc.words.len()];
     for &(s, e) in &doc.sentences {
         for i in s..e {
-            if f.words[i].flags & F_PLAIN != 0 {
+            if facts.words[i].flags & F_PLAIN != 0 {
                 continue;
             }
             let stat = &f.hashes[f.offsets[i] as usize..f.offsets[i + 1] as usize];
-            let dynamic = dynamic_features(i, s, &labels, &f.words[i]);
+            let dynamic = dynamic_features(i, s, &labels, &facts.words[i]);
             labels[i] = argmax(&score(weights, bits, stat, &dynamic));
         }
     }
@@ -917,11 +934,12 @@ impl Tagger {
 
     /// Labels of every token of `doc`.
     pub fn label(&self, doc: &DocView) -> Vec<u8> {
-        let f = extract_features(doc, None);
-        let mut labels = decode(self.passes[0].as_slice(), self.bits, doc, &f);
+        let facts = doc_facts(doc);
+        let f = extract_features(doc, &facts, None);
+        let mut labels = decode(self.passes[0].as_slice(), self.bits, doc, &facts, &f);
         if let Some(second) = self.passes.get(1) {
-            let f2 = extract_features(doc, Some(&labels));
-            labels = decode(second.as_slice(), self.bits, doc, &f2);
+            let f2 = extract_features(doc, &facts, Some(&labels));
+            labels = decode(second.as_slice(), self.bits, doc, &facts, &f2);
         }
         labels
     }
@@ -1128,10 +1146,12 @@ fn train_pass(
     log: &mut dyn FnMut(String),
 ) -> Vec<f32> {
     let views: Vec<DocView> = docs.iter().map(|d| d.view()).collect();
+    let facts: Vec<DocFacts> = views.iter().map(doc_facts).collect();
     let feats: Vec<Features> = views
         .iter()
+        .zip(&facts)
         .enumerate()
-        .map(|(k, v)| extract_features(v, first_pass.map(|p| p[k].as_slice())))
+        .map(|(k, (v, d))| extract_features(v, d, first_pass.map(|p| p[k].as_slice())))
         .collect();
     let mut p = Perceptron::new(cfg.bits);
     let mut order: Vec<usize> = (0..docs.len()).collect();
@@ -1140,15 +1160,15 @@ fn train_pass(
         shuffle(&mut order, &mut state);
         let (mut errors, mut total) = (0usize, 0usize);
         for &d in &order {
-            let (doc, view, f) = (docs[d], &views[d], &feats[d]);
+            let (doc, view, f, words) = (docs[d], &views[d], &feats[d], &facts[d].words);
             let mut labels = vec![O; doc.words.len()];
             for &(s, e) in &view.sentences {
                 for i in s..e {
-                    if f.words[i].flags & F_PLAIN != 0 {
+                    if words[i].flags & F_PLAIN != 0 {
                         continue;
                     }
                     let stat = &f.hashes[f.offsets[i] as usize..f.offsets[i + 1] as usize];
-                    let dynamic = dynamic_features(i, s, &labels, &f.words[i]);
+                    let dynamic = dynamic_features(i, s, &labels, &words[i]);
                     let guess = argmax(&score(p.w.as_slice(), cfg.bits, stat, &dynamic));
                     let gold = doc.labels[i];
                     if guess != gold {
@@ -1195,8 +1215,9 @@ pub fn train(docs: &[TrainDoc], cfg: &TrainConfig, log: &mut dyn FnMut(String)) 
             for (k, d) in docs.iter().enumerate() {
                 if k % cfg.folds == fold {
                     let v = d.view();
-                    let f = extract_features(&v, None);
-                    jack[k] = decode(w.as_slice(), cfg.bits, &v, &f);
+                    let facts = doc_facts(&v);
+                    let f = extract_features(&v, &facts, None);
+                    jack[k] = decode(w.as_slice(), cfg.bits, &v, &facts, &f);
                 }
             }
         }
@@ -1299,8 +1320,8 @@ mod tests {
         let text = "Bob Dole said Dole would win.";
         let toks = tokenize(text);
         let doc = DocView::from_tokens(text, &toks);
-        let a = extract_features(&doc, None);
-        let b = extract_features(&doc, None);
+        let a = extract_features(&doc, &doc_facts(&doc), None);
+        let b = extract_features(&doc, &doc_facts(&doc), None);
         assert_eq!(a.hashes, b.hashes);
         assert_eq!(a.offsets, b.offsets);
         assert_ne!(word_facts("Dole").form, word_facts("dole").form);
