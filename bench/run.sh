@@ -7,8 +7,12 @@
 #   WORK_DIR  scratch space (default /tmp/morgue-bench/N); never inside the repository
 # env:
 #   RUNS=10          hyperfine runs per query (after 2 warm-ups; the median is reported)
+#   INDEX_RUNS, THREADS  passed to peers.sh (tantivy-cli repetitions and -t values;
+#                    INDEX_RUNS=1 THREADS=2 keeps a 1M run to one tantivy-cli index)
 #   PEERS=1          also run the peers (tantivy-cli, rg) via ../shared/bench/peers.sh; 0 skips
 #   SHARED=../shared where gen_corpus.py and peers.sh live
+#   MORGUE=path      benchmark this binary instead of building target/release/morgue
+#                    (a copy lets a long run go on while the tree is rebuilt)
 # Needs python3, hyperfine and /usr/bin/time; the peers need tantivy-cli and rg
 # (see ../shared/bench/README.md). Prints a table and writes WORK_DIR/results.json.
 set -euo pipefail
@@ -33,9 +37,13 @@ RAW="$WORK/raw"; rm -rf "$RAW"; mkdir -p "$RAW"
 CORPUS="$WORK/corpus"
 IDX="$WORK/index"
 
-echo "== build (release)" >&2
-(cd "$TOP" && cargo build --release --quiet)
-MORGUE="$TOP/target/release/morgue"
+if [ -n "${MORGUE:-}" ]; then
+  echo "== using $MORGUE" >&2
+else
+  echo "== build (release)" >&2
+  (cd "$TOP" && cargo build --release --quiet)
+  MORGUE="$TOP/target/release/morgue"
+fi
 
 if [ ! -f "$WORK/corpus.done" ]; then
   echo "== generate $N articles" >&2
