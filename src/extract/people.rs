@@ -149,6 +149,36 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// What follows the subject of a headline in headlinese, lowercased: present-tense
+/// verbs (`SMITH SAYS ...`), predicative adjectives (`SMITH CONFIDENT ...`), and `to` /
+/// `will` for the future (`SMITH TO VISIT ...`).
+#[rustfmt::skip]
+static HEADLINE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "says", "said", "sees", "urges", "warns", "calls", "denies", "expects", "forecasts",
+        "predicts", "reiterates", "repeats", "opposes", "supports", "backs", "rejects",
+        "asks", "proposes", "defends", "resigns", "wants", "signs", "vetoes", "nominates",
+        "pledges", "promises", "vows", "insists", "threatens", "praises", "criticises",
+        "criticizes", "meets", "visits", "tells", "admits", "doubts", "favours", "favors",
+        "sets", "confirms", "announces", "hopes", "fears", "believes", "stresses",
+        "welcomes", "blames", "agrees", "quits", "seeks", "confident", "optimistic",
+        "pessimistic", "hopeful", "concerned", "to", "will",
+    ])
+});
+
+/// Titles that make the next word of an all-caps headline a person's name
+/// (`PRESIDENT SMITH SAYS`); title-cased for look-up. Narrower than [`STRONG_TITLES`],
+/// whose `Crown`, `Count` or `Justice` lead other things in capitals.
+#[rustfmt::skip]
+static HEADLINE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "President", "Premier", "Chancellor", "Minister", "Secretary", "Senator", "Sen.",
+        "Governor", "Gov.", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir",
+        "Ambassador", "Chairman", "Speaker", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
+        "Dr.", "Pope", "Ayatollah", "Gen.", "Mayor",
+    ])
+});
+
 /// Lowercase name particles that may sit inside a name: `Charles de Gaulle`,
 /// `Ursula von der Leyen`, `Mohammed bin Salman`.
 #[rustfmt::skip]
@@ -492,7 +522,16 @@ fn tokenize(text: &str) -> Vec<Token> {
                 let next_is_letter = after.is_some_and(char::is_alphabetic);
                 if is_apostrophe(ch) {
                     let after2 = text[j + ch.len_utf8()..].chars().nth(1);
-                    if matches!(after, Some('s')) && !after2.is_some_and(char::is_alphanumeric) {
+                    // `'S` in capitals (`REAGAN'S`) only after a capital letter.
+                    let s_after = match after {
+                        Some('s') => true,
+                        Some('S') => text[start..j]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_uppercase),
+                        _ => false,
+                    };
+                    if s_after && !after2.is_some_and(char::is_alphanumeric) {
                         // Possessive `'s`: skip it, keep the word end before it.
                         iter.next();
                         iter.next();
@@ -1169,7 +1208,7 @@ pub fn find_people(text: &str) -> Vec<Person> {
             merge_candidates(
                 text,
                 &tokens,
-                model_candidates(text, &tokens, &spans),
+                model_candidates(text, &tokens, &headlines, &spans),
                 rule_cands,
                 &lone_keys,
             )
@@ -1264,6 +1303,41 @@ pub fn find_people(text: &str) -> Vec<Person> {
         }
     }
 
+    // A person an all-caps headline names in headlinese, where nothing else names them.
+    let mut taken_until = 0;
+    for k in 0..tokens.len() {
+        if !headlines.contains(&tokens[k].line) || tokens[k].start < taken_until {
+            continue;
+        }
+        let key = person_key(&titlecase(word(text, &tokens[k])));
+        if pick_person(&people, &key, tokens[k].start).is_some() {
+            continue;
+        }
+        let Some(first) = headline_person(text, &tokens, k) else {
+            continue;
+        };
+        let span = (tokens[first].start, tokens[k].end);
+        if span.0 < taken_until {
+            // `PARKER FIRMLY OPPOSES`: the "given name" is the surname just found.
+            continue;
+        }
+        taken_until = span.1;
+        // `CARL ICAHN`: a given name taken alone before goes into the full name.
+        people.retain(|p| !p.mentions.iter().all(|m| span.0 <= m.0 && m.1 <= span.1));
+        let name: Vec<String> = tokens[first..=k]
+            .iter()
+            .map(|t| titlecase(word(text, t)))
+            .collect();
+        people.push(Acc {
+            first_key: person_key(&name[0]),
+            last_key: key,
+            name: name.join(" "),
+            words: name.len(),
+            particles: Vec::new(),
+            mentions: vec![span],
+        });
+    }
+
     // All-caps words and headline words only link to people found above.
     if !people.is_empty() {
         for (k, t) in tokens.iter().enumerate() {
@@ -1300,14 +1374,159 @@ pub fn find_people(text: &str) -> Vec<Person> {
                     _ => kept.push(m),
                 }
             }
+            let name = if p.words == 1 {
+                one_word_name(text, p.name, &kept)
+            } else {
+                p.name
+            };
             Person {
-                name: p.name,
+                name,
                 mentions: kept,
             }
         })
         .collect();
     out.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.0));
     out
+}
+
+/// The name of a person known by one word: as some mention writes it in mixed case
+/// (`Fahd`, not a headline's `FAHD`), after the royal title monarchs are known by
+/// (`King Fahd`, `Queen Elizabeth`).
+fn one_word_name(text: &str, name: String, mentions: &[(usize, usize)]) -> String {
+    let mixed = mentions
+        .iter()
+        .map(|&(s, e)| &text[s..e])
+        .find(|m| m.chars().any(char::is_lowercase) && !m.contains(' '));
+    let name = match mixed {
+        Some(m) if !name.chars().any(char::is_lowercase) => m.to_string(),
+        _ => name,
+    };
+    match mentions
+        .iter()
+        .find_map(|&(s, _)| royal_title_before(text, s))
+    {
+        Some(title) => format!("{title} {name}"),
+        None => name,
+    }
+}
+
+/// The royal title written (any case) right before byte `at`, one space between.
+fn royal_title_before(text: &str, at: usize) -> Option<&'static str> {
+    let before = text[..at].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &before[start..];
+    ["King", "Queen", "Prince", "Princess", "Emperor", "Empress"]
+        .into_iter()
+        .find(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// Whether token `k`, all caps on a headline, is the surname of a person the headline
+/// names, and if so the token the name starts on (a given name before it).
+///
+/// Capitals say nothing about names, so the word needs evidence on both sides. Before
+/// it: it opens the subject (`FED'S HELLER`, `PRESIDENT REAGAN`, `SAYS REAGAN`, not
+/// the end of a firm's name as in `NEWMONT GOLD SEES`), and it is a frequent surname
+/// or has a title or a given name before it. After it: a headline verb, not one whose
+/// subject is `IT` (`SMITH SAYS IT WILL` is a firm), or a possessive after a title or
+/// given name (`CHANCELLOR KOHL'S`).
+fn headline_person(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let t = &tokens[k];
+    if t.shape != Shape::Caps {
+        return None;
+    }
+    // The all-caps word right before token `j` (spaces between), title-cased.
+    let caps_before = |j: usize| {
+        (j > 0 && tokens[j - 1].shape == Shape::Caps && joined(text, &tokens[j - 1], &tokens[j]))
+            .then(|| titlecase(word(text, &tokens[j - 1])))
+    };
+    let mut first = k;
+    if let Some(g) = caps_before(k)
+        && GIVEN.contains(g.as_str())
+        && !AMBIGUOUS_GIVEN.contains(g.as_str())
+        && !NON_NAME.contains(g.as_str())
+    {
+        first = k - 1;
+    }
+    let given = first < k;
+    let before = caps_before(first);
+    let titled = before
+        .as_deref()
+        .is_some_and(|p| HEADLINE_TITLES.contains(p));
+    let reported = before.as_deref().is_some_and(is_reporting_verb);
+    if before.is_some() && !titled && !reported {
+        return None;
+    }
+    let w = titlecase(word(text, t));
+    if !(titled || given || SURNAMES.contains(w.as_str())) {
+        return None;
+    }
+    let verb_after = match headline_verb_after(text, tokens, k) {
+        // `TO` and `WILL` follow nouns as often (`PRICE TO RISE`, `BANKS WILL`): only
+        // after a title, a reporting verb or a possessive owner (`TREASURY'S BAKER TO`).
+        Some("to" | "will") => {
+            titled
+                || reported
+                || first > 0 && tokens[first - 1].possessive && tokens[first - 1].line == t.line
+        }
+        Some(_) => true,
+        None => false,
+    };
+    let evidence = verb_after || t.possessive && (titled || given);
+    (evidence && could_be_surname(&w)).then_some(first)
+}
+
+/// `SAYS` / `SAID` (any case): what comes after it opens a reported clause.
+fn is_reporting_verb(w: &str) -> bool {
+    w.eq_ignore_ascii_case("says") || w.eq_ignore_ascii_case("said")
+}
+
+/// The headline verb (lowercased, from [`HEADLINE_VERBS`]) right after token `k`, or
+/// after an adverb (`FULLY EXPECTS`); none when its subject turns out to be a thing
+/// (`SAYS IT`, `SEES ITS`).
+fn headline_verb_after(text: &str, tokens: &[Token], k: usize) -> Option<&'static str> {
+    let after = |j: usize| {
+        tokens
+            .get(j + 1)
+            .filter(|n| n.shape == Shape::Caps && joined(text, &tokens[j], n))
+            .map(|n| word(text, n).to_lowercase())
+    };
+    let mut j = k + 1;
+    let mut next = after(k)?;
+    if next.len() > 4 && next.ends_with("ly") {
+        next = after(j)?;
+        j += 1;
+    }
+    let verb = *HEADLINE_VERBS.get(next.as_str())?;
+    let it = after(j).is_some_and(|n| n == "it" || n == "its");
+    (!it).then_some(verb)
+}
+
+/// Whether a capitalised word could be a surname at all: letters (with `'` or `-`),
+/// three or more, and none of the rules' words for titles, places, organisations,
+/// demonyms, verbs or roles.
+fn could_be_surname(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3
+        || !w
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || is_apostrophe(c))
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    !(NON_NAME.contains(w)
+        || ORG_WORDS.contains(w)
+        || title_of(w) != Title::None
+        || HEADLINE_TITLES.contains(w)
+        || HEADLINE_VERBS.contains(lower.as_str())
+        || SPEECH_VERBS.contains(lower.as_str())
+        || crate::extract::countries::find_countries(w)
+            .iter()
+            .any(|m| m.end - m.start == w.len()))
 }
 
 /// The tagger's candidates, completed by the rules where they know better:
@@ -1428,8 +1647,14 @@ fn is_dateline_agency(text: &str, start: usize, end: usize) -> bool {
 /// ends on (a span that does not line up with rule tokens is dropped).
 ///
 /// A one-word span the rules' lists know as a non-name (`Reuter` signing off an
-/// article, `U.K.`) is dropped too, and so is a span joined to another name by `&`.
-fn model_candidates(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> Vec<Candidate> {
+/// article, `U.K.`) is dropped too, and so is a span joined to another name by `&` or
+/// an all-caps possessive on a headline.
+fn model_candidates(
+    text: &str,
+    tokens: &[Token],
+    headlines: &HashSet<u32>,
+    spans: &[(usize, usize)],
+) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(spans.len());
     let mut k = 0;
     for &(s, e) in spans {
@@ -1454,6 +1679,13 @@ fn model_candidates(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> V
             continue;
         }
         if is_dateline_agency(text, s, e) {
+            continue;
+        }
+        // `SCOTT'S HOSPITALITY`: in capitals, a possessive name is as often a firm's.
+        if tokens[last].possessive
+            && headlines.contains(&tokens[last].line)
+            && tokens[k..=last].iter().all(|t| t.shape == Shape::Caps)
+        {
             continue;
         }
         if k == last {
@@ -1706,6 +1938,58 @@ civilians. Blinken’s next stop was Turkey, where he headed to Ankara.";
         assert_eq!(
             mention_texts(text, &people[0]),
             ["BLINKEN", "Antony Blinken", "Blinken", "Blinken"]
+        );
+    }
+
+    /// All-caps headlines name people in headlinese: a frequent surname or a titled
+    /// word that opens the subject of a headline verb.
+    #[test]
+    fn all_caps_headlines() {
+        let cases: &[(&str, &[&str])] = &[
+            ("MILLER SAYS TAXES WILL NOT RISE\n\n", &["Miller"]),
+            (
+                "TREASURY'S MILLER URGES BANKS TO LEND MORE\n\n",
+                &["Miller"],
+            ),
+            ("SENATE'S PARKER FIRMLY OPPOSES NEW LEVY\n\n", &["Parker"]),
+            (
+                "CABINET OFFICE SAYS PARKER TO VISIT OTTAWA\n\n",
+                &["Parker"],
+            ),
+            ("PRESIDENT ORVANDO SAYS TALKS WILL RESUME\n\n", &["Orvando"]),
+            ("CHANCELLOR ORVANDO'S COALITION WINS VOTE\n\n", &["Orvando"]),
+            ("HAROLD PENNWICK SEES BETTER YEAR\n\n", &["Harold Pennwick"]),
+            // Firms and things in the subject's place.
+            ("ACME BROWN SEES HIGHER SALES\n\n", &[]),
+            ("PARKER SAYS IT WILL CUT JOBS\n\n", &[]),
+            ("PRICE TO RISE AGAIN, TRADERS SAY\n\n", &[]),
+            ("ACME CHAIRMAN SELLS STOCK\n\n", &[]),
+            ("HOLDEN'S DINERS POSTS WIDER LOSS\n\n", &[]),
+            ("BLINKEN MEETS IRAQI LEADER\n\nNo people named here.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "text: {text:?}");
+        }
+        // A headline surname still links to the full name in the body.
+        let text = "MILLER SAYS TAXES WILL NOT RISE\n\nBudget director Jane Miller said so.";
+        let people = find_people(text);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Jane Miller");
+        assert_eq!(mention_texts(text, &people[0]), ["MILLER", "Jane Miller"]);
+    }
+
+    /// A person known by one word is named as written in mixed case, with the royal
+    /// title a monarch is known by.
+    #[test]
+    fn one_word_names() {
+        let text = "KING HARALD OPENS NEW BRIDGE\n\nKing Harald cut the ribbon on Monday. \
+                    Crowds cheered as Harald waved.";
+        let people = find_people(text);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "King Harald");
+        assert_eq!(
+            mention_texts(text, &people[0]),
+            ["HARALD", "Harald", "Harald"]
         );
     }
 
