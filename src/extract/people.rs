@@ -86,6 +86,17 @@ static STRONG_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// Titles of office before a lone surname (`Secretary Lyng`, `Mr. Smith`): unlike
+/// nobility (`Duke of Norfolk`, `Queen Elizabeth I`) they name the person by surname.
+#[rustfmt::skip]
+static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Secretary", "President",
+        "Chancellor", "Minister", "Premier", "Senator", "Sen.", "Governor", "Gov.", "Rep.",
+        "Speaker", "Chairman", "Ambassador",
+    ])
+});
+
 /// Title words that end a title phrase but are also ordinary words (`General Motors`,
 /// `Chief Executive`): stripped, but not enough alone for a lone-surname person.
 #[rustfmt::skip]
@@ -1306,7 +1317,8 @@ pub fn find_people(text: &str) -> Vec<Person> {
     // A person an all-caps headline names in headlinese, where nothing else names them.
     let mut taken_until = 0;
     for k in 0..tokens.len() {
-        if !headlines.contains(&tokens[k].line) || tokens[k].start < taken_until {
+        let t = &tokens[k];
+        if t.shape != Shape::Caps || t.start < taken_until || !headlines.contains(&t.line) {
             continue;
         }
         let key = person_key(&titlecase(word(text, &tokens[k])));
@@ -1552,8 +1564,12 @@ fn merge_candidates(
             .collect();
         if hits.is_empty() {
             if c.words() == 1 {
+                let office = c.title == Title::Strong
+                    && c.first > 0
+                    && joined(text, &tokens[c.first - 1], &tokens[c.first])
+                    && OFFICE_TITLES.contains(word(text, &tokens[c.first - 1]));
                 extra.push(Candidate {
-                    title: Title::None,
+                    title: if office { Title::Strong } else { Title::None },
                     followed: false,
                     ..c
                 });
@@ -1871,6 +1887,10 @@ civilians. Blinken’s next stop was Turkey, where he headed to Ankara.";
             // surname (the rules alone wanted a title first).
             ("Speaking in Baghdad, Blinken said nothing.", &["Blinken"]),
             ("Mr. Smith declined to comment.", &["Smith"]),
+            // A title of office names a person by surname; nobility does not.
+            ("Mr. Pennwick declined to comment.", &["Pennwick"]),
+            ("Talks with USDA Secretary Pennwick ended.", &["Pennwick"]),
+            ("The Duke of Norfolk and Queen Elizabeth I were there.", &[]),
             ("President Abbas said talks would go on.", &["Abbas"]),
             ("Blinken arrived late.", &[]),
             // A name cut by a hard line wrap in wire copy.
