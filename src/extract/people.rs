@@ -24,7 +24,11 @@
 //! 5. **Link** one-word mentions (`Blinken`, `al-Sudani`, `BLINKEN` in an all-caps
 //!    headline) to the full names of the same article, wherever those appear. A lone
 //!    surname with no full name survives only after a strong title (`Mr. Smith`,
-//!    `President Abbas`), and is then the person's name.
+//!    `President Abbas`), and is then the person's name (`King Fahd` for a monarch).
+//! 6. **Read headlinese**: in an all-caps headline that names someone no other text
+//!    does, a frequent surname or a titled word opening the subject of a headline verb
+//!    is a person (`TREASURY'S BAKER SAYS`, `PRESIDENT REAGAN'S`), see
+//!    `headline_person`.
 //!
 //! Names compare through [`person_key`] (lowercased, common Latin diacritics folded,
 //! Arabic article dropped), so `al-Sudani`, `Al-Sudani` and `Sudani` are one surname.
