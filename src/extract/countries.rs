@@ -155,6 +155,12 @@ pub fn resolve(input: &str) -> Result<&'static Country, UnknownCountry> {
     })
 }
 
+/// Whether `word` is a country's name, alias or demonym, folded as [`resolve`] folds
+/// it: a cheap test for other extractors (no codes, capitals or suggestions).
+pub fn is_country_name(word: &str) -> bool {
+    RESOLVE.contains_key(&normalize(word))
+}
+
 /// Every country mention in `text`, in text order, with byte spans.
 pub fn find_countries(text: &str) -> Vec<CountryMention> {
     let m = &*MATCHER;

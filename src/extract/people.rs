@@ -33,7 +33,7 @@
 //! Names compare through [`person_key`] (lowercased, common Latin diacritics folded,
 //! Arabic article dropped), so `al-Sudani`, `Al-Sudani` and `Sudani` are one surname.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub mod tagger;
@@ -1325,13 +1325,13 @@ pub fn find_people(text: &str) -> Vec<Person> {
         if t.shape != Shape::Caps || t.start < taken_until || !headlines.contains(&t.line) {
             continue;
         }
+        let Some(first) = headline_person(text, &tokens, k) else {
+            continue;
+        };
         let key = person_key(&titlecase(word(text, &tokens[k])));
         if pick_person(&people, &key, tokens[k].start).is_some() {
             continue;
         }
-        let Some(first) = headline_person(text, &tokens, k) else {
-            continue;
-        };
         let span = (tokens[first].start, tokens[k].end);
         if span.0 < taken_until {
             // `PARKER FIRMLY OPPOSES`: the "given name" is the surname just found.
@@ -1454,6 +1454,10 @@ fn headline_person(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     if t.shape != Shape::Caps {
         return None;
     }
+    let verb = headline_verb_after(text, tokens, k);
+    if verb.is_none() && !t.possessive {
+        return None;
+    }
     // The all-caps word right before token `j` (spaces between), title-cased.
     let caps_before = |j: usize| {
         (j > 0 && tokens[j - 1].shape == Shape::Caps && joined(text, &tokens[j - 1], &tokens[j]))
@@ -1480,7 +1484,7 @@ fn headline_person(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     if !(titled || given || SURNAMES.contains(w.as_str())) {
         return None;
     }
-    let verb_after = match headline_verb_after(text, tokens, k) {
+    let verb_after = match verb {
         // `TO` and `WILL` follow nouns as often (`PRICE TO RISE`, `BANKS WILL`): only
         // after a title, a reporting verb or a possessive owner (`TREASURY'S BAKER TO`).
         Some("to" | "will") => {
@@ -1504,20 +1508,27 @@ fn is_reporting_verb(w: &str) -> bool {
 /// after an adverb (`FULLY EXPECTS`); none when its subject turns out to be a thing
 /// (`SAYS IT`, `SEES ITS`).
 fn headline_verb_after(text: &str, tokens: &[Token], k: usize) -> Option<&'static str> {
+    // Headline words are all caps: look them up as written, without allocating.
+    static BY_CAPS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+        HEADLINE_VERBS
+            .iter()
+            .map(|&v| (v.to_uppercase(), v))
+            .collect()
+    });
     let after = |j: usize| {
         tokens
             .get(j + 1)
             .filter(|n| n.shape == Shape::Caps && joined(text, &tokens[j], n))
-            .map(|n| word(text, n).to_lowercase())
+            .map(|n| word(text, n))
     };
     let mut j = k + 1;
     let mut next = after(k)?;
-    if next.len() > 4 && next.ends_with("ly") {
+    if next.len() > 4 && next.ends_with("LY") {
         next = after(j)?;
         j += 1;
     }
-    let verb = *HEADLINE_VERBS.get(next.as_str())?;
-    let it = after(j).is_some_and(|n| n == "it" || n == "its");
+    let verb = *BY_CAPS.get(next)?;
+    let it = after(j).is_some_and(|n| n == "IT" || n == "ITS");
     (!it).then_some(verb)
 }
 
@@ -1540,9 +1551,7 @@ fn could_be_surname(w: &str) -> bool {
         || HEADLINE_TITLES.contains(w)
         || HEADLINE_VERBS.contains(lower.as_str())
         || SPEECH_VERBS.contains(lower.as_str())
-        || crate::extract::countries::find_countries(w)
-            .iter()
-            .any(|m| m.end - m.start == w.len()))
+        || crate::extract::countries::is_country_name(w))
 }
 
 /// The tagger's candidates, completed by the rules where they know better:
