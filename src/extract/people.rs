@@ -1357,11 +1357,17 @@ pub fn find_people(text: &str) -> Vec<Person> {
     // All-caps words and headline words only link to people found above.
     if !people.is_empty() {
         for (k, t) in tokens.iter().enumerate() {
-            let on_headline = headlines.contains(&t.line);
-            if !(t.shape == Shape::Caps || on_headline && t.shape == Shape::Cap) {
+            if !(t.shape == Shape::Caps || t.shape == Shape::Cap && headlines.contains(&t.line)) {
                 continue;
             }
             let w = word(text, t);
+            // A plain ASCII word keys to itself in lower case, and most match nobody:
+            // those are skipped without building the key.
+            if w.bytes().all(|b| b.is_ascii_alphabetic())
+                && !people.iter().any(|p| p.last_key.eq_ignore_ascii_case(w))
+            {
+                continue;
+            }
             let key = person_key(&titlecase(w));
             let Some(idx) = pick_person(&people, &key, t.start) else {
                 continue;
