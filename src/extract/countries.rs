@@ -1332,6 +1332,23 @@ mod tests {
     }
 
     #[test]
+    fn country_names_without_codes_or_capitals() {
+        let cases: &[(&str, bool)] = &[
+            ("Jordan", true),
+            ("JORDAN", true),
+            ("Iraqi", true),
+            ("côte d'ivoire", true),
+            ("IQ", false),
+            ("Baghdad", false),
+            ("Miller", false),
+            ("", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(is_country_name(word), *want, "{word}");
+        }
+    }
+
+    #[test]
     fn by_code_any_case() {
         assert_eq!(by_code("iq").map(|c| c.name), Some("Iraq"));
         assert_eq!(by_code("IQ").map(|c| c.name), Some("Iraq"));
