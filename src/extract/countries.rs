@@ -155,6 +155,12 @@ pub fn resolve(input: &str) -> Result<&'static Country, UnknownCountry> {
     })
 }
 
+/// Whether `word` is a country's name, alias or demonym, folded as [`resolve`] folds
+/// it: a cheap test for other extractors (no codes, capitals or suggestions).
+pub fn is_country_name(word: &str) -> bool {
+    RESOLVE.contains_key(&normalize(word))
+}
+
 /// Every country mention in `text`, in text order, with byte spans.
 pub fn find_countries(text: &str) -> Vec<CountryMention> {
     let m = &*MATCHER;
@@ -1323,6 +1329,23 @@ mod tests {
         }
         let msg = resolve("Irak").expect_err("Irak").to_string();
         assert_eq!(msg, "unknown country \"Irak\" (did you mean Iraq (IQ)?)");
+    }
+
+    #[test]
+    fn country_names_without_codes_or_capitals() {
+        let cases: &[(&str, bool)] = &[
+            ("Jordan", true),
+            ("JORDAN", true),
+            ("Iraqi", true),
+            ("côte d'ivoire", true),
+            ("IQ", false),
+            ("Baghdad", false),
+            ("Miller", false),
+            ("", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(is_country_name(word), *want, "{word}");
+        }
     }
 
     #[test]

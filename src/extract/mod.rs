@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use dates::PartialDate;
 
 /// Bumped when extraction changes enough that stored entities should be recomputed.
-pub const EXTRACTOR_VERSION: u32 = 4;
+pub const EXTRACTOR_VERSION: u32 = 5;
 
 /// How far into the body the lead runs, for deciding what an article is about.
 const LEAD_BYTES: usize = 200;

@@ -24,12 +24,16 @@
 //! 5. **Link** one-word mentions (`Blinken`, `al-Sudani`, `BLINKEN` in an all-caps
 //!    headline) to the full names of the same article, wherever those appear. A lone
 //!    surname with no full name survives only after a strong title (`Mr. Smith`,
-//!    `President Abbas`), and is then the person's name.
+//!    `President Abbas`), and is then the person's name (`King Fahd` for a monarch).
+//! 6. **Read headlinese**: in an all-caps headline that names someone no other text
+//!    does, a frequent surname or a titled word opening the subject of a headline verb
+//!    is a person (`TREASURY'S BAKER SAYS`, `PRESIDENT REAGAN'S`), see
+//!    `headline_person`.
 //!
 //! Names compare through [`person_key`] (lowercased, common Latin diacritics folded,
 //! Arabic article dropped), so `al-Sudani`, `Al-Sudani` and `Sudani` are one surname.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub mod tagger;
@@ -83,6 +87,17 @@ static STRONG_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Spokeswoman", "Spokesperson", "Coach", "Msgr.", "Fr.", "Hon.", "Pres.", "Supt.",
         "Insp.", "Inspector", "Detective", "Officer", "Mme", "Mme.", "Mlle", "Herr", "Frau",
         "Señor", "Senor", "Sra.", "Sr.", "Dona", "Don",
+    ])
+});
+
+/// Titles of office before a lone surname (`Secretary Lyng`, `Mr. Smith`): unlike
+/// nobility (`Duke of Norfolk`, `Queen Elizabeth I`) they name the person by surname.
+#[rustfmt::skip]
+static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Secretary", "President",
+        "Chancellor", "Minister", "Premier", "Senator", "Sen.", "Governor", "Gov.", "Rep.",
+        "Speaker", "Chairman", "Ambassador",
     ])
 });
 
@@ -146,6 +161,36 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "stressed", "suggested", "predicted", "believes", "thinks", "scored", "won", "beat",
         "finished", "resigned", "died", "met", "visited", "praised", "criticised",
         "criticized", "who", "whose", "himself", "herself",
+    ])
+});
+
+/// What follows the subject of a headline in headlinese, lowercased: present-tense
+/// verbs (`SMITH SAYS ...`), predicative adjectives (`SMITH CONFIDENT ...`), and `to` /
+/// `will` for the future (`SMITH TO VISIT ...`).
+#[rustfmt::skip]
+static HEADLINE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "says", "said", "sees", "urges", "warns", "calls", "denies", "expects", "forecasts",
+        "predicts", "reiterates", "repeats", "opposes", "supports", "backs", "rejects",
+        "asks", "proposes", "defends", "resigns", "wants", "signs", "vetoes", "nominates",
+        "pledges", "promises", "vows", "insists", "threatens", "praises", "criticises",
+        "criticizes", "meets", "visits", "tells", "admits", "doubts", "favours", "favors",
+        "sets", "confirms", "announces", "hopes", "fears", "believes", "stresses",
+        "welcomes", "blames", "agrees", "quits", "seeks", "confident", "optimistic",
+        "pessimistic", "hopeful", "concerned", "to", "will",
+    ])
+});
+
+/// Titles that make the next word of an all-caps headline a person's name
+/// (`PRESIDENT SMITH SAYS`); title-cased for look-up. Narrower than [`STRONG_TITLES`],
+/// whose `Crown`, `Count` or `Justice` lead other things in capitals.
+#[rustfmt::skip]
+static HEADLINE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "President", "Premier", "Chancellor", "Minister", "Secretary", "Senator", "Sen.",
+        "Governor", "Gov.", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir",
+        "Ambassador", "Chairman", "Speaker", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
+        "Dr.", "Pope", "Ayatollah", "Gen.", "Mayor",
     ])
 });
 
@@ -492,7 +537,16 @@ fn tokenize(text: &str) -> Vec<Token> {
                 let next_is_letter = after.is_some_and(char::is_alphabetic);
                 if is_apostrophe(ch) {
                     let after2 = text[j + ch.len_utf8()..].chars().nth(1);
-                    if matches!(after, Some('s')) && !after2.is_some_and(char::is_alphanumeric) {
+                    // `'S` in capitals (`REAGAN'S`) only after a capital letter.
+                    let s_after = match after {
+                        Some('s') => true,
+                        Some('S') => text[start..j]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_uppercase),
+                        _ => false,
+                    };
+                    if s_after && !after2.is_some_and(char::is_alphanumeric) {
                         // Possessive `'s`: skip it, keep the word end before it.
                         iter.next();
                         iter.next();
@@ -1169,7 +1223,7 @@ pub fn find_people(text: &str) -> Vec<Person> {
             merge_candidates(
                 text,
                 &tokens,
-                model_candidates(text, &tokens, &spans),
+                model_candidates(text, &tokens, &headlines, &spans),
                 rule_cands,
                 &lone_keys,
             )
@@ -1264,14 +1318,56 @@ pub fn find_people(text: &str) -> Vec<Person> {
         }
     }
 
+    // A person an all-caps headline names in headlinese, where nothing else names them.
+    let mut taken_until = 0;
+    for k in 0..tokens.len() {
+        let t = &tokens[k];
+        if t.shape != Shape::Caps || t.start < taken_until || !headlines.contains(&t.line) {
+            continue;
+        }
+        let Some(first) = headline_person(text, &tokens, k) else {
+            continue;
+        };
+        let key = person_key(&titlecase(word(text, &tokens[k])));
+        if pick_person(&people, &key, tokens[k].start).is_some() {
+            continue;
+        }
+        let span = (tokens[first].start, tokens[k].end);
+        if span.0 < taken_until {
+            // `PARKER FIRMLY OPPOSES`: the "given name" is the surname just found.
+            continue;
+        }
+        taken_until = span.1;
+        // `CARL ICAHN`: a given name taken alone before goes into the full name.
+        people.retain(|p| !p.mentions.iter().all(|m| span.0 <= m.0 && m.1 <= span.1));
+        let name: Vec<String> = tokens[first..=k]
+            .iter()
+            .map(|t| titlecase(word(text, t)))
+            .collect();
+        people.push(Acc {
+            first_key: person_key(&name[0]),
+            last_key: key,
+            name: name.join(" "),
+            words: name.len(),
+            particles: Vec::new(),
+            mentions: vec![span],
+        });
+    }
+
     // All-caps words and headline words only link to people found above.
     if !people.is_empty() {
         for (k, t) in tokens.iter().enumerate() {
-            let on_headline = headlines.contains(&t.line);
-            if !(t.shape == Shape::Caps || on_headline && t.shape == Shape::Cap) {
+            if !(t.shape == Shape::Caps || t.shape == Shape::Cap && headlines.contains(&t.line)) {
                 continue;
             }
             let w = word(text, t);
+            // A plain ASCII word keys to itself in lower case, and most match nobody:
+            // those are skipped without building the key.
+            if w.bytes().all(|b| b.is_ascii_alphabetic())
+                && !people.iter().any(|p| p.last_key.eq_ignore_ascii_case(w))
+            {
+                continue;
+            }
             let key = person_key(&titlecase(w));
             let Some(idx) = pick_person(&people, &key, t.start) else {
                 continue;
@@ -1300,14 +1396,168 @@ pub fn find_people(text: &str) -> Vec<Person> {
                     _ => kept.push(m),
                 }
             }
+            let name = if p.words == 1 {
+                one_word_name(text, p.name, &kept)
+            } else {
+                p.name
+            };
             Person {
-                name: p.name,
+                name,
                 mentions: kept,
             }
         })
         .collect();
     out.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.0));
     out
+}
+
+/// The name of a person known by one word: as some mention writes it in mixed case
+/// (`Fahd`, not a headline's `FAHD`), after the royal title monarchs are known by
+/// (`King Fahd`, `Queen Elizabeth`).
+fn one_word_name(text: &str, name: String, mentions: &[(usize, usize)]) -> String {
+    let mixed = mentions
+        .iter()
+        .map(|&(s, e)| &text[s..e])
+        .find(|m| m.chars().any(char::is_lowercase) && !m.contains(' '));
+    let name = match mixed {
+        Some(m) if !name.chars().any(char::is_lowercase) => m.to_string(),
+        _ => name,
+    };
+    match mentions
+        .iter()
+        .find_map(|&(s, _)| royal_title_before(text, s))
+    {
+        Some(title) => format!("{title} {name}"),
+        None => name,
+    }
+}
+
+/// The royal title written (any case) right before byte `at`, one space between.
+fn royal_title_before(text: &str, at: usize) -> Option<&'static str> {
+    let before = text[..at].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &before[start..];
+    ["King", "Queen", "Prince", "Princess", "Emperor", "Empress"]
+        .into_iter()
+        .find(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// Whether token `k`, all caps on a headline, is the surname of a person the headline
+/// names, and if so the token the name starts on (a given name before it).
+///
+/// Capitals say nothing about names, so the word needs evidence on both sides. Before
+/// it: it opens the subject (`FED'S HELLER`, `PRESIDENT REAGAN`, `SAYS REAGAN`, not
+/// the end of a firm's name as in `NEWMONT GOLD SEES`), and it is a frequent surname
+/// or has a title or a given name before it. After it: a headline verb, not one whose
+/// subject is `IT` (`SMITH SAYS IT WILL` is a firm), or a possessive after a title or
+/// given name (`CHANCELLOR KOHL'S`).
+fn headline_person(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let t = &tokens[k];
+    if t.shape != Shape::Caps {
+        return None;
+    }
+    let verb = headline_verb_after(text, tokens, k);
+    if verb.is_none() && !t.possessive {
+        return None;
+    }
+    // The all-caps word right before token `j` (spaces between), title-cased.
+    let caps_before = |j: usize| {
+        (j > 0 && tokens[j - 1].shape == Shape::Caps && joined(text, &tokens[j - 1], &tokens[j]))
+            .then(|| titlecase(word(text, &tokens[j - 1])))
+    };
+    let mut first = k;
+    if let Some(g) = caps_before(k)
+        && GIVEN.contains(g.as_str())
+        && !AMBIGUOUS_GIVEN.contains(g.as_str())
+        && !NON_NAME.contains(g.as_str())
+    {
+        first = k - 1;
+    }
+    let given = first < k;
+    let before = caps_before(first);
+    let titled = before
+        .as_deref()
+        .is_some_and(|p| HEADLINE_TITLES.contains(p));
+    let reported = before.as_deref().is_some_and(is_reporting_verb);
+    if before.is_some() && !titled && !reported {
+        return None;
+    }
+    let w = titlecase(word(text, t));
+    if !(titled || given || SURNAMES.contains(w.as_str())) {
+        return None;
+    }
+    let verb_after = match verb {
+        // `TO` and `WILL` follow nouns as often (`PRICE TO RISE`, `BANKS WILL`): only
+        // after a title, a reporting verb or a possessive owner (`TREASURY'S BAKER TO`).
+        Some("to" | "will") => {
+            titled
+                || reported
+                || first > 0 && tokens[first - 1].possessive && tokens[first - 1].line == t.line
+        }
+        Some(_) => true,
+        None => false,
+    };
+    let evidence = verb_after || t.possessive && (titled || given);
+    (evidence && could_be_surname(&w)).then_some(first)
+}
+
+/// `SAYS` / `SAID` (any case): what comes after it opens a reported clause.
+fn is_reporting_verb(w: &str) -> bool {
+    w.eq_ignore_ascii_case("says") || w.eq_ignore_ascii_case("said")
+}
+
+/// The headline verb (lowercased, from [`HEADLINE_VERBS`]) right after token `k`, or
+/// after an adverb (`FULLY EXPECTS`); none when its subject turns out to be a thing
+/// (`SAYS IT`, `SEES ITS`).
+fn headline_verb_after(text: &str, tokens: &[Token], k: usize) -> Option<&'static str> {
+    // Headline words are all caps: look them up as written, without allocating.
+    static BY_CAPS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+        HEADLINE_VERBS
+            .iter()
+            .map(|&v| (v.to_uppercase(), v))
+            .collect()
+    });
+    let after = |j: usize| {
+        tokens
+            .get(j + 1)
+            .filter(|n| n.shape == Shape::Caps && joined(text, &tokens[j], n))
+            .map(|n| word(text, n))
+    };
+    let mut j = k + 1;
+    let mut next = after(k)?;
+    if next.len() > 4 && next.ends_with("LY") {
+        next = after(j)?;
+        j += 1;
+    }
+    let verb = *BY_CAPS.get(next)?;
+    let it = after(j).is_some_and(|n| n == "IT" || n == "ITS");
+    (!it).then_some(verb)
+}
+
+/// Whether a capitalised word could be a surname at all: letters (with `'` or `-`),
+/// three or more, and none of the rules' words for titles, places, organisations,
+/// demonyms, verbs or roles.
+fn could_be_surname(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3
+        || !w
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || is_apostrophe(c))
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    !(NON_NAME.contains(w)
+        || ORG_WORDS.contains(w)
+        || title_of(w) != Title::None
+        || HEADLINE_TITLES.contains(w)
+        || HEADLINE_VERBS.contains(lower.as_str())
+        || SPEECH_VERBS.contains(lower.as_str())
+        || crate::extract::countries::is_country_name(w))
 }
 
 /// The tagger's candidates, completed by the rules where they know better:
@@ -1333,8 +1583,12 @@ fn merge_candidates(
             .collect();
         if hits.is_empty() {
             if c.words() == 1 {
+                let office = c.title == Title::Strong
+                    && c.first > 0
+                    && joined(text, &tokens[c.first - 1], &tokens[c.first])
+                    && OFFICE_TITLES.contains(word(text, &tokens[c.first - 1]));
                 extra.push(Candidate {
-                    title: Title::None,
+                    title: if office { Title::Strong } else { Title::None },
                     followed: false,
                     ..c
                 });
@@ -1428,8 +1682,14 @@ fn is_dateline_agency(text: &str, start: usize, end: usize) -> bool {
 /// ends on (a span that does not line up with rule tokens is dropped).
 ///
 /// A one-word span the rules' lists know as a non-name (`Reuter` signing off an
-/// article, `U.K.`) is dropped too, and so is a span joined to another name by `&`.
-fn model_candidates(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> Vec<Candidate> {
+/// article, `U.K.`) is dropped too, and so is a span joined to another name by `&` or
+/// an all-caps possessive on a headline.
+fn model_candidates(
+    text: &str,
+    tokens: &[Token],
+    headlines: &HashSet<u32>,
+    spans: &[(usize, usize)],
+) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(spans.len());
     let mut k = 0;
     for &(s, e) in spans {
@@ -1454,6 +1714,13 @@ fn model_candidates(text: &str, tokens: &[Token], spans: &[(usize, usize)]) -> V
             continue;
         }
         if is_dateline_agency(text, s, e) {
+            continue;
+        }
+        // `SCOTT'S HOSPITALITY`: in capitals, a possessive name is as often a firm's.
+        if tokens[last].possessive
+            && headlines.contains(&tokens[last].line)
+            && tokens[k..=last].iter().all(|t| t.shape == Shape::Caps)
+        {
             continue;
         }
         if k == last {
@@ -1639,6 +1906,10 @@ civilians. Blinken’s next stop was Turkey, where he headed to Ankara.";
             // surname (the rules alone wanted a title first).
             ("Speaking in Baghdad, Blinken said nothing.", &["Blinken"]),
             ("Mr. Smith declined to comment.", &["Smith"]),
+            // A title of office names a person by surname; nobility does not.
+            ("Mr. Pennwick declined to comment.", &["Pennwick"]),
+            ("Talks with USDA Secretary Pennwick ended.", &["Pennwick"]),
+            ("The Duke of Norfolk and Queen Elizabeth I were there.", &[]),
             ("President Abbas said talks would go on.", &["Abbas"]),
             ("Blinken arrived late.", &[]),
             // A name cut by a hard line wrap in wire copy.
@@ -1706,6 +1977,58 @@ civilians. Blinken’s next stop was Turkey, where he headed to Ankara.";
         assert_eq!(
             mention_texts(text, &people[0]),
             ["BLINKEN", "Antony Blinken", "Blinken", "Blinken"]
+        );
+    }
+
+    /// All-caps headlines name people in headlinese: a frequent surname or a titled
+    /// word that opens the subject of a headline verb.
+    #[test]
+    fn all_caps_headlines() {
+        let cases: &[(&str, &[&str])] = &[
+            ("MILLER SAYS TAXES WILL NOT RISE\n\n", &["Miller"]),
+            (
+                "TREASURY'S MILLER URGES BANKS TO LEND MORE\n\n",
+                &["Miller"],
+            ),
+            ("SENATE'S PARKER FIRMLY OPPOSES NEW LEVY\n\n", &["Parker"]),
+            (
+                "CABINET OFFICE SAYS PARKER TO VISIT OTTAWA\n\n",
+                &["Parker"],
+            ),
+            ("PRESIDENT ORVANDO SAYS TALKS WILL RESUME\n\n", &["Orvando"]),
+            ("CHANCELLOR ORVANDO'S COALITION WINS VOTE\n\n", &["Orvando"]),
+            ("HAROLD PENNWICK SEES BETTER YEAR\n\n", &["Harold Pennwick"]),
+            // Firms and things in the subject's place.
+            ("ACME BROWN SEES HIGHER SALES\n\n", &[]),
+            ("PARKER SAYS IT WILL CUT JOBS\n\n", &[]),
+            ("PRICE TO RISE AGAIN, TRADERS SAY\n\n", &[]),
+            ("ACME CHAIRMAN SELLS STOCK\n\n", &[]),
+            ("HOLDEN'S DINERS POSTS WIDER LOSS\n\n", &[]),
+            ("BLINKEN MEETS IRAQI LEADER\n\nNo people named here.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "text: {text:?}");
+        }
+        // A headline surname still links to the full name in the body.
+        let text = "MILLER SAYS TAXES WILL NOT RISE\n\nBudget director Jane Miller said so.";
+        let people = find_people(text);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Jane Miller");
+        assert_eq!(mention_texts(text, &people[0]), ["MILLER", "Jane Miller"]);
+    }
+
+    /// A person known by one word is named as written in mixed case, with the royal
+    /// title a monarch is known by.
+    #[test]
+    fn one_word_names() {
+        let text = "KING HARALD OPENS NEW BRIDGE\n\nKing Harald cut the ribbon on Monday. \
+                    Crowds cheered as Harald waved.";
+        let people = find_people(text);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "King Harald");
+        assert_eq!(
+            mention_texts(text, &people[0]),
+            ["HARALD", "Harald", "Harald"]
         );
     }
 
