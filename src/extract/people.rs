@@ -33,8 +33,13 @@
 //! Names compare through [`person_key`] (lowercased, common Latin diacritics folded,
 //! Arabic article dropped), so `al-Sudani`, `Al-Sudani` and `Sudani` are one surname.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
+
+/// The word lists: sets of short strings looked up for every capitalised token, with
+/// rustc-hash's Fx hash instead of the DoS-resistant SipHash the standard library
+/// defaults to (the keys are our own lists, not attacker input).
+type WordSet = FxHashSet<&'static str>;
 
 pub mod tagger;
 
@@ -51,7 +56,7 @@ pub struct Person {
 // Word lists
 // ---------------------------------------------------------------------------------------
 
-fn lines_set(data: &'static str) -> HashSet<&'static str> {
+fn lines_set(data: &'static str) -> WordSet {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -59,21 +64,21 @@ fn lines_set(data: &'static str) -> HashSet<&'static str> {
 }
 
 /// Given names; see the data file's header for sources.
-static GIVEN: LazyLock<HashSet<&'static str>> =
+static GIVEN: LazyLock<WordSet> =
     LazyLock::new(|| lines_set(include_str!("people/given_names.txt")));
 
 /// Frequent surnames: weak evidence for the last word of a two-word sequence.
-static SURNAMES: LazyLock<HashSet<&'static str>> =
+static SURNAMES: LazyLock<WordSet> =
     LazyLock::new(|| lines_set(include_str!("people/surnames.txt")));
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
+fn set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
 /// Titles and honorifics strong enough to make a lone capitalised word a person
 /// (`Mr. Smith`, `President Abbas`). Matched case-sensitively, as written before a name.
 #[rustfmt::skip]
-static STRONG_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STRONG_TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof.", "Professor",
         "Sen.", "Senator", "Rep.", "Representative", "Congressman", "Congresswoman", "Gov.",
@@ -93,7 +98,7 @@ static STRONG_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Titles of office before a lone surname (`Secretary Lyng`, `Mr. Smith`): unlike
 /// nobility (`Duke of Norfolk`, `Queen Elizabeth I`) they name the person by surname.
 #[rustfmt::skip]
-static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static OFFICE_TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Secretary", "President",
         "Chancellor", "Minister", "Premier", "Senator", "Sen.", "Governor", "Gov.", "Rep.",
@@ -104,7 +109,7 @@ static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Title words that end a title phrase but are also ordinary words (`General Motors`,
 /// `Chief Executive`): stripped, but not enough alone for a lone-surname person.
 #[rustfmt::skip]
-static WEAK_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static WEAK_TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "General", "Major", "Chief", "Vice", "Deputy", "Leader", "Director", "Commander",
         "Chair", "Head", "Commissioner", "Attorney", "Counsel", "Executive", "Officer",
@@ -120,7 +125,7 @@ static WEAK_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Lowercase role nouns that, written just before a capitalised sequence, mark a person:
 /// `spokesman Ned Price`, `analyst Jane Roe`, `striker Alan Shearer`.
 #[rustfmt::skip]
-static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ROLE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
         "analyst", "economist", "strategist", "leader", "chairman", "chairwoman", "chief",
@@ -152,7 +157,7 @@ static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Verbs of speech right after a sequence mark it as a person (`Lloyd Austin said`).
 #[rustfmt::skip]
-static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "stated",
         "declared", "insisted", "argued", "explained", "recalled", "warned", "urged",
@@ -168,7 +173,7 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// verbs (`SMITH SAYS ...`), predicative adjectives (`SMITH CONFIDENT ...`), and `to` /
 /// `will` for the future (`SMITH TO VISIT ...`).
 #[rustfmt::skip]
-static HEADLINE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static HEADLINE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "says", "said", "sees", "urges", "warns", "calls", "denies", "expects", "forecasts",
         "predicts", "reiterates", "repeats", "opposes", "supports", "backs", "rejects",
@@ -185,7 +190,7 @@ static HEADLINE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// (`PRESIDENT SMITH SAYS`); title-cased for look-up. Narrower than [`STRONG_TITLES`],
 /// whose `Crown`, `Count` or `Justice` lead other things in capitals.
 #[rustfmt::skip]
-static HEADLINE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static HEADLINE_TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "President", "Premier", "Chancellor", "Minister", "Secretary", "Senator", "Sen.",
         "Governor", "Gov.", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir",
@@ -197,7 +202,7 @@ static HEADLINE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Lowercase name particles that may sit inside a name: `Charles de Gaulle`,
 /// `Ursula von der Leyen`, `Mohammed bin Salman`.
 #[rustfmt::skip]
-static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "de", "da", "das", "do", "dos", "del", "della", "delle", "dei", "degli", "di", "du", "des",
         "la", "le", "van", "von", "der", "den", "ter", "ten", "zu", "bin", "ibn", "bint", "ben",
@@ -209,7 +214,7 @@ static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// sequence: function words and sentence starters, weekdays and months, demonyms,
 /// countries, big cities and regions, department words of job titles.
 #[rustfmt::skip]
-static NON_NAME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NON_NAME: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         // Function words, pronouns and frequent sentence starters.
         "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With",
@@ -344,7 +349,7 @@ static NON_NAME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Words that make a sequence an organisation, a place or a thing, wherever they sit in
 /// it (`Palestinian Authority`, `West Bank`, `Persian Gulf`, `Acme Corp`).
 #[rustfmt::skip]
-static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "Plc",
         "PLC", "LLC", "GmbH", "AG", "SA", "NV", "BV", "Company", "Companies", "Holdings",
@@ -421,7 +426,7 @@ static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Given names that are also everyday words (`Will`, `Mark`, `Grant`): only evidence
 /// when they are not the first word of a sentence.
 #[rustfmt::skip]
-static AMBIGUOUS_GIVEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static AMBIGUOUS_GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Will", "Mark", "Bill", "Grant", "Rich", "Joy", "Hope", "Faith", "Grace", "Chance",
         "Guy", "Ray", "Rose", "Lane", "Page", "Rocky", "Sky", "Summer", "Autumn", "Winter",
@@ -478,7 +483,7 @@ struct Token {
 
 /// Abbreviations that keep their period (and so do not end a sentence).
 #[rustfmt::skip]
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Capt",
         "Adm", "Sgt", "Cpl", "Brig", "Rev", "Msgr", "Fr", "Hon", "Pres", "Supt", "Insp", "St",
@@ -775,8 +780,8 @@ impl Candidate {
 
 /// Lines whose words are nearly all capitalised or all caps: headlines. Words there say
 /// nothing about being names, so they only link to people found elsewhere.
-fn headline_lines(text: &str, tokens: &[Token]) -> HashSet<u32> {
-    let mut out = HashSet::new();
+fn headline_lines(text: &str, tokens: &[Token]) -> FxHashSet<u32> {
+    let mut out = FxHashSet::default();
     let mut i = 0;
     while i < tokens.len() {
         let line = tokens[i].line;
@@ -905,7 +910,7 @@ fn is_noise_word(w: &str) -> bool {
 }
 
 /// Finds trimmed candidate sequences, in text order.
-fn candidates(text: &str, tokens: &[Token], headlines: &HashSet<u32>) -> Vec<Candidate> {
+fn candidates(text: &str, tokens: &[Token], headlines: &FxHashSet<u32>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -957,7 +962,7 @@ fn candidates(text: &str, tokens: &[Token], headlines: &HashSet<u32>) -> Vec<Can
 /// Lowercase nouns after a name that make it the name of a thing: `Charles de Gaulle
 /// airport`, `Nobel prize`.
 #[rustfmt::skip]
-static THING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static THING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "airport", "avenue", "street", "boulevard", "square", "stadium", "bridge",
         "hospital", "university", "college", "school", "foundation", "award", "awards",
@@ -971,7 +976,7 @@ static THING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Weekday and month names: cut from the end of a run (`met Antony Blinken Sunday`).
 #[rustfmt::skip]
-static TRAILING_DATES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TRAILING_DATES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "May", "June", "July", "August",
@@ -1174,7 +1179,7 @@ fn first_compatible(a: &str, b: &str) -> bool {
 }
 
 /// Whether a multi-word candidate has enough evidence to be a person.
-fn is_person(text: &str, tokens: &[Token], c: &Candidate, lone_keys: &HashSet<String>) -> bool {
+fn is_person(text: &str, tokens: &[Token], c: &Candidate, lone_keys: &FxHashSet<String>) -> bool {
     if c.model || c.title != Title::None || c.followed {
         return true;
     }
@@ -1211,7 +1216,7 @@ pub fn find_people(text: &str) -> Vec<Person> {
     let headlines = headline_lines(text, &tokens);
     let rule_cands = candidates(text, &tokens, &headlines);
     // Surnames written alone somewhere: evidence that a longer form is a person.
-    let lone_keys: HashSet<String> = rule_cands
+    let lone_keys: FxHashSet<String> = rule_cands
         .iter()
         .filter(|c| c.words() == 1)
         .map(|c| person_key(word(text, &tokens[c.first])))
@@ -1515,7 +1520,7 @@ fn is_reporting_verb(w: &str) -> bool {
 /// (`SAYS IT`, `SEES ITS`).
 fn headline_verb_after(text: &str, tokens: &[Token], k: usize) -> Option<&'static str> {
     // Headline words are all caps: look them up as written, without allocating.
-    static BY_CAPS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    static BY_CAPS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
         HEADLINE_VERBS
             .iter()
             .map(|&v| (v.to_uppercase(), v))
@@ -1574,7 +1579,7 @@ fn merge_candidates(
     tokens: &[Token],
     mut cands: Vec<Candidate>,
     rule_cands: Vec<Candidate>,
-    lone_keys: &HashSet<String>,
+    lone_keys: &FxHashSet<String>,
 ) -> Vec<Candidate> {
     let mut extra = Vec::new();
     for c in rule_cands {
@@ -1687,7 +1692,7 @@ fn is_dateline_agency(text: &str, start: usize, end: usize) -> bool {
 fn model_candidates(
     text: &str,
     tokens: &[Token],
-    headlines: &HashSet<u32>,
+    headlines: &FxHashSet<u32>,
     spans: &[(usize, usize)],
 ) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(spans.len());

@@ -264,7 +264,7 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// The rules' word lists as one map from word (as written in the list) to flag bits.
 static LEXICON: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     let mut map: FastMap<&'static str, u32> = FastMap::default();
-    let lists: [(&std::collections::HashSet<&'static str>, u32); 9] = [
+    let lists: [(&super::WordSet, u32); 9] = [
         (&GIVEN, F_GIVEN),
         (&SURNAMES, F_SURNAME),
         (&STRONG_TITLES, F_STRONG_TITLE),
