@@ -461,7 +461,7 @@ fn searching_during_an_index_run_sees_the_last_commit() {
             .keys()
             .next()
             .expect("one file")
-            .clone(),
+            .to_hex(),
     );
     // Deleted but not committed: searches still see the story.
     assert_eq!(search_total(&index, &["yaks"]), 1);

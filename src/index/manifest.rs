@@ -13,23 +13,32 @@ use tantivy::Searcher;
 
 use super::schema;
 
+/// A file's identity (the blake3 hash of its canonical path, stored as hex in the
+/// `file_key` field) or a content hash, held as 32 bytes rather than 64 hex
+/// characters: the manifest of a million-file archive is in memory while it is
+/// re-indexed.
+pub type Digest = blake3::Hash;
+
+/// The manifest, by file identity.
+pub type Manifest = HashMap<Digest, FileRecord>;
+
 /// What the index knows about one source file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileRecord {
-    pub key: String,
     /// Canonical absolute path.
-    pub path: String,
+    pub path: Box<str>,
     pub size: u64,
     pub mtime: i64,
-    pub hash: String,
+    /// blake3 of the file's bytes.
+    pub hash: Digest,
     pub extractor_version: u64,
     /// Number of documents the file produced.
     pub documents: u32,
 }
 
 /// Reads the manifest from the committed index.
-pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, FileRecord>> {
-    let mut records: HashMap<String, FileRecord> = HashMap::new();
+pub fn load(searcher: &Searcher) -> tantivy::Result<Manifest> {
+    let mut records = Manifest::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let (Some(keys), Some(paths), Some(hashes)) = (
@@ -44,42 +53,46 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, FileRecord>>
         let versions = fast.u64(schema::EXTRACTOR_VERSION)?;
         // Every distinct value is read once by streaming the dictionary:
         // looking ords up one by one decompresses a block per document.
-        let (key_terms, path_terms, hash_terms) = (
-            dictionary(&keys)?,
-            dictionary(&paths)?,
-            dictionary(&hashes)?,
-        );
-        let first_str = |column: &tantivy::columnar::StrColumn, terms: &[String], doc| -> String {
-            column
-                .term_ords(doc)
-                .next()
-                .and_then(|ord| terms.get(ord as usize))
-                .cloned()
-                .unwrap_or_default()
+        let key_terms = dictionary(&keys, |bytes| digest(bytes))?;
+        let hash_terms = dictionary(&hashes, |bytes| digest(bytes))?;
+        let path_terms = dictionary(&paths, |bytes| {
+            Some(String::from_utf8_lossy(bytes).into_owned().into_boxed_str())
+        })?;
+        let first = |column: &tantivy::columnar::StrColumn, doc| -> Option<usize> {
+            column.term_ords(doc).next().map(|ord| ord as usize)
         };
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
                 continue;
             }
-            let key = first_str(&keys, &key_terms, doc);
-            if key.is_empty() {
+            let Some(key) = first(&keys, doc)
+                .and_then(|ord| key_terms.get(ord))
+                .copied()
+                .flatten()
+            else {
                 continue;
-            }
+            };
             if let Some(record) = records.get_mut(&key) {
                 record.documents += 1;
                 continue;
             }
+            let path = first(&paths, doc)
+                .and_then(|ord| path_terms.get(ord).cloned().flatten())
+                .unwrap_or_default();
+            // A record without a readable hash never matches a file, so the file is re-read.
+            let hash = first(&hashes, doc)
+                .and_then(|ord| hash_terms.get(ord).copied().flatten())
+                .unwrap_or(Digest::from_bytes([0; 32]));
             records.insert(
-                key.clone(),
+                key,
                 FileRecord {
-                    path: first_str(&paths, &path_terms, doc),
+                    path,
                     size: sizes.first(doc).unwrap_or(0),
                     mtime: mtimes.first(doc).unwrap_or(0),
-                    hash: first_str(&hashes, &hash_terms, doc),
+                    hash,
                     extractor_version: versions.first(doc).unwrap_or(0),
                     documents: 1,
-                    key,
                 },
             );
         }
@@ -87,12 +100,20 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, FileRecord>>
     Ok(records)
 }
 
-/// All values of a string column, indexed by term ordinal.
-fn dictionary(column: &tantivy::columnar::StrColumn) -> tantivy::Result<Vec<String>> {
+/// A 64-character hex digest as stored, or `None` for anything else.
+pub fn digest(hex: &[u8]) -> Option<Digest> {
+    Digest::from_hex(hex).ok()
+}
+
+/// All values of a string column, converted, indexed by term ordinal.
+fn dictionary<T>(
+    column: &tantivy::columnar::StrColumn,
+    convert: impl Fn(&[u8]) -> Option<T>,
+) -> tantivy::Result<Vec<Option<T>>> {
     let mut terms = Vec::with_capacity(column.dictionary().num_terms());
     let mut stream = column.dictionary().stream()?;
     while stream.advance() {
-        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+        terms.push(convert(stream.key()));
     }
     Ok(terms)
 }

@@ -157,9 +157,7 @@ impl Archive {
     }
 
     /// The committed manifest: every indexed source file (see [`manifest`]).
-    pub fn manifest(
-        &self,
-    ) -> Result<std::collections::HashMap<String, manifest::FileRecord>, IndexError> {
+    pub fn manifest(&self) -> Result<manifest::Manifest, IndexError> {
         let searcher = self.searcher()?;
         manifest::load(&searcher).map_err(|source| self.tantivy_error(source))
     }

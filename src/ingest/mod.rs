@@ -10,7 +10,6 @@ pub mod formats;
 pub mod published;
 mod walk;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -178,47 +177,41 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     let mut writer = ArchiveWriter::new(&archive)?;
     let previous = archive.manifest()?;
 
-    let found = walk::discover(&options.roots, &options.index_dir);
     let mut report = IngestReport {
         index: options.index_dir.display().to_string(),
-        files_seen: found.files.len() + found.ignored + found.skipped.len(),
-        files_ignored: found.ignored,
-        skipped: found.skipped,
         ..IngestReport::default()
     };
-    let seen: HashSet<&str> = found.files.iter().map(|f| f.key.as_str()).collect();
-    let missing: Vec<String> = if options.keep_missing {
-        Vec::new()
-    } else {
-        let roots: Vec<PathBuf> = options
-            .roots
-            .iter()
-            .filter_map(|r| r.canonicalize().ok())
-            .collect();
-        previous
-            .values()
-            .filter(|r| !seen.contains(r.key.as_str()))
-            .filter(|r| {
-                let path = Path::new(&r.path);
-                roots.iter().any(|root| path.starts_with(root)) && !path.exists()
-            })
-            .map(|r| r.key.clone())
-            .collect()
-    };
-
-    let progress = progress_bar(options.progress, found.files.len() as u64);
+    // Files stream from the walk through the readers to the writer, each stage
+    // behind a bounded queue: memory does not grow with the number of files
+    // beyond the set of identities seen and the manifest.
+    let progress = progress_bar(options.progress);
+    let (file_sender, file_receiver) = mpsc::sync_channel::<SourceFile>(256);
     let (sender, receiver) = mpsc::sync_channel::<FileOutcome>(64);
-    let files = found.files;
     let mut write_error = None;
     let mut since_commit = (0usize, Instant::now());
-    std::thread::scope(|scope| {
+    let walked = std::thread::scope(|scope| {
+        let walker = {
+            let bar = progress.clone();
+            scope.spawn(move || {
+                walk::walk(&options.roots, &options.index_dir, |file| {
+                    if let Some(bar) = &bar {
+                        bar.inc_length(1);
+                    }
+                    // The readers only stop early when writing failed; then there is nothing to do.
+                    let _ = file_sender.send(file);
+                })
+            })
+        };
         let previous = &previous;
         scope.spawn(move || {
-            files.into_par_iter().for_each_with(sender, |sender, file| {
-                let before = previous.get(&file.key);
-                // The receiver only goes away when writing failed; then there is nothing to do.
-                let _ = sender.send(read_file(file, before, options));
-            });
+            file_receiver
+                .into_iter()
+                .par_bridge()
+                .for_each_with(sender, |sender, file| {
+                    let before = previous.get(&file.id);
+                    // The receiver only goes away when writing failed; then there is nothing to do.
+                    let _ = sender.send(read_file(file, before, options));
+                });
         });
         for outcome in receiver {
             if let Some(bar) = &progress {
@@ -260,7 +253,29 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                 FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
             }
         }
+        walker.join().expect("the walk does not panic")
     });
+    report.files_seen = walked.seen.len() + walked.ignored + walked.skipped.len();
+    report.files_ignored = walked.ignored;
+    report.skipped.extend(walked.skipped);
+    let missing: Vec<String> = if options.keep_missing {
+        Vec::new()
+    } else {
+        let roots: Vec<PathBuf> = options
+            .roots
+            .iter()
+            .filter_map(|r| r.canonicalize().ok())
+            .collect();
+        previous
+            .iter()
+            .filter(|(id, _)| !walked.seen.contains(*id))
+            .filter(|(_, r)| {
+                let path = Path::new(&*r.path);
+                roots.iter().any(|root| path.starts_with(root)) && !path.exists()
+            })
+            .map(|(id, _)| id.to_hex().to_string())
+            .collect()
+    };
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -287,11 +302,12 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     Ok(report)
 }
 
-fn progress_bar(enabled: bool, files: u64) -> Option<indicatif::ProgressBar> {
+/// A progress bar whose length grows as the walk finds files.
+fn progress_bar(enabled: bool) -> Option<indicatif::ProgressBar> {
     if !enabled {
         return None;
     }
-    let bar = indicatif::ProgressBar::new(files);
+    let bar = indicatif::ProgressBar::new(0);
     let style = indicatif::ProgressStyle::with_template(
         "{spinner} indexing {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
     )
@@ -340,11 +356,12 @@ fn read_file(
     if bytes.len() as u64 > options.max_file_size {
         return skip(too_big(bytes.len() as u64));
     }
-    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let digest = blake3::hash(&bytes);
     // Touched but not changed: nothing to do.
-    if before.is_some_and(|r| current_extractor(r) && r.hash == hash) {
+    if before.is_some_and(|r| current_extractor(r) && r.hash == digest) {
         return FileOutcome::Unchanged;
     }
+    let hash = digest.to_hex().to_string();
     let parsed = match formats::parse_file(&file.path, &bytes) {
         Ok(parsed) => parsed,
         Err(err) => return skip(err.to_string()),
@@ -454,6 +471,7 @@ mod tests {
         SourceFile {
             display: path.display().to_string(),
             canonical: path.display().to_string(),
+            id: blake3::hash(b"test"),
             key: "0123456789abcdef0123456789abcdef".into(),
             path,
             size,

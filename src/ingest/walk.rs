@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 
 use super::Skipped;
 use super::formats;
+use crate::index::manifest::Digest;
 
 /// A file to read, as found by the walk.
 #[derive(Clone, Debug)]
@@ -17,7 +18,9 @@ pub struct SourceFile {
     /// The path as shown to the user and stored in the index.
     pub display: String,
     /// Identity of the file: a hash of its canonical path, so that the same file
-    /// reached as `corpus/a.txt` or `/home/me/corpus/a.txt` is one file.
+    /// reached as `corpus/a.txt` or `/home/me/corpus/a.txt` is one file; `key` is
+    /// its hex form, as stored.
+    pub id: Digest,
     pub key: String,
     /// Canonical absolute path (as text; lossy only for names that are not UTF-8).
     pub canonical: String,
@@ -26,21 +29,23 @@ pub struct SourceFile {
     pub mtime: i64,
 }
 
-pub struct Discovered {
-    pub files: Vec<SourceFile>,
+/// What the walk saw besides the files it handed on.
+pub struct Walked {
+    /// Identities of the files handed on (each file once).
+    pub seen: HashSet<Digest>,
     pub ignored: usize,
     pub skipped: Vec<Skipped>,
 }
 
-/// Every file under `roots`, skipping hidden entries and the index itself.
-/// Symbolic links are followed; a link back to an ancestor is reported and not
-/// followed, so a loop cannot make the walk run forever.
-pub fn discover(roots: &[PathBuf], index_dir: &Path) -> Discovered {
+/// Walks `roots` and hands every file to `found` as it is discovered, so that a
+/// million-file archive is never held in memory as a list; skips hidden entries
+/// and the index itself. Symbolic links are followed; a link back to an ancestor
+/// is reported and not followed, so a loop cannot make the walk run forever.
+pub fn walk(roots: &[PathBuf], index_dir: &Path, mut found: impl FnMut(SourceFile)) -> Walked {
     let index_dir = index_dir.canonicalize().ok();
-    let mut seen_keys = HashSet::new();
     let mut canonical_dirs = HashMap::new();
-    let mut found = Discovered {
-        files: Vec::new(),
+    let mut walked = Walked {
+        seen: HashSet::new(),
         ignored: 0,
         skipped: Vec::new(),
     };
@@ -61,7 +66,7 @@ pub fn discover(roots: &[PathBuf], index_dir: &Path) -> Discovered {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
-                    found.skipped.push(walk_error(&err));
+                    walked.skipped.push(walk_error(&err));
                     continue;
                 }
             };
@@ -70,28 +75,27 @@ pub fn discover(roots: &[PathBuf], index_dir: &Path) -> Discovered {
             }
             let path = entry.path().to_path_buf();
             if formats::format_for_path(&path).is_none() {
-                found.ignored += 1;
+                walked.ignored += 1;
                 continue;
             }
             let canonical = canonical_path(&path, entry.path_is_symlink(), &mut canonical_dirs);
-            let key = blake3::hash(canonical.as_os_str().as_encoded_bytes())
-                .to_hex()
-                .to_string();
-            if !seen_keys.insert(key.clone()) {
+            let id = blake3::hash(canonical.as_os_str().as_encoded_bytes());
+            if !walked.seen.insert(id) {
                 continue;
             }
             let metadata = entry.metadata().ok();
-            found.files.push(SourceFile {
+            found(SourceFile {
                 display: path.display().to_string(),
                 canonical: canonical.to_string_lossy().into_owned(),
                 path,
-                key,
+                id,
+                key: id.to_hex().to_string(),
                 size: metadata.as_ref().map(|m| m.len()).unwrap_or(0),
                 mtime: metadata.as_ref().map(modified_nanos).unwrap_or(0),
             });
         }
     }
-    found
+    walked
 }
 
 /// The canonical path of a file. Resolving every path component costs a
