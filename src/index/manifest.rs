@@ -53,8 +53,8 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<Manifest> {
         let versions = fast.u64(schema::EXTRACTOR_VERSION)?;
         // Every distinct value is read once by streaming the dictionary:
         // looking ords up one by one decompresses a block per document.
-        let key_terms = dictionary(&keys, |bytes| digest(bytes))?;
-        let hash_terms = dictionary(&hashes, |bytes| digest(bytes))?;
+        let key_terms = dictionary(&keys, digest)?;
+        let hash_terms = dictionary(&hashes, digest)?;
         let path_terms = dictionary(&paths, |bytes| {
             Some(String::from_utf8_lossy(bytes).into_owned().into_boxed_str())
         })?;
