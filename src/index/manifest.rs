@@ -7,45 +7,79 @@
 //! run converges from there. Reading it touches only columns, never stored
 //! documents, and only `morgue index` reads it (searches never do).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use tantivy::Searcher;
 
 use super::schema;
 
-/// A file's identity (the blake3 hash of its canonical path, stored as hex in the
-/// `file_key` field) or a content hash, held as 32 bytes rather than 64 hex
-/// characters: the manifest of a million-file archive is in memory while it is
-/// re-indexed.
-pub type Digest = blake3::Hash;
+/// A file's identity in memory: the first 128 bits of the blake3 hash of its
+/// canonical path (stored in full, as hex, in the `file_key` field). 16 bytes a
+/// file instead of a 64-character string: the manifest of a million-file archive
+/// is in memory while it is re-indexed. Two paths would share an identity with a
+/// probability of about 2^-64 at four billion files.
+pub type FileId = u128;
 
-/// The manifest, by file identity.
-pub type Manifest = HashMap<Digest, FileRecord>;
+/// The identity of the file at `canonical` (its canonical path).
+pub fn file_digest(canonical: &std::path::Path) -> blake3::Hash {
+    blake3::hash(canonical.as_os_str().as_encoded_bytes())
+}
+
+/// The first 128 bits of a blake3 digest: a file identity, or a content hash as
+/// the manifest compares it.
+pub fn short(digest: &blake3::Hash) -> u128 {
+    let mut head = [0u8; 16];
+    head.copy_from_slice(&digest.as_bytes()[..16]);
+    u128::from_le_bytes(head)
+}
 
 /// What the index knows about one source file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileRecord {
-    /// Canonical absolute path.
-    pub path: Box<str>,
     pub size: u64,
     pub mtime: i64,
-    /// blake3 of the file's bytes.
-    pub hash: Digest,
+    /// The first 128 bits of the blake3 of the file's bytes.
+    pub hash: u128,
     pub extractor_version: u64,
     /// Number of documents the file produced.
     pub documents: u32,
 }
 
+/// Every indexed file, sorted by identity: 56 bytes a file, no hash table.
+#[derive(Debug, Default)]
+pub struct Manifest {
+    records: Vec<(FileId, FileRecord)>,
+}
+
+impl Manifest {
+    pub fn get(&self, id: FileId) -> Option<&FileRecord> {
+        self.records
+            .binary_search_by_key(&id, |(k, _)| *k)
+            .ok()
+            .map(|i| &self.records[i].1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.records.iter().map(|(id, _)| *id)
+    }
+}
+
 /// Reads the manifest from the committed index.
 pub fn load(searcher: &Searcher) -> tantivy::Result<Manifest> {
-    let mut records = Manifest::new();
+    let mut records: Vec<(FileId, FileRecord)> = Vec::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
-        let (Some(keys), Some(paths), Some(hashes)) = (
-            fast.str(schema::FILE_KEY)?,
-            fast.str(schema::FILE_PATH)?,
-            fast.str(schema::FILE_HASH)?,
-        ) else {
+        let (Some(keys), Some(hashes)) =
+            (fast.str(schema::FILE_KEY)?, fast.str(schema::FILE_HASH)?)
+        else {
             continue;
         };
         let sizes = fast.u64(schema::FILE_SIZE)?;
@@ -53,67 +87,98 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<Manifest> {
         let versions = fast.u64(schema::EXTRACTOR_VERSION)?;
         // Every distinct value is read once by streaming the dictionary:
         // looking ords up one by one decompresses a block per document.
-        let key_terms = dictionary(&keys, digest)?;
-        let hash_terms = dictionary(&hashes, digest)?;
-        let path_terms = dictionary(&paths, |bytes| {
-            Some(String::from_utf8_lossy(bytes).into_owned().into_boxed_str())
-        })?;
-        let first = |column: &tantivy::columnar::StrColumn, doc| -> Option<usize> {
-            column.term_ords(doc).next().map(|ord| ord as usize)
-        };
+        let key_terms = dictionary(&keys)?;
+        let hash_terms = dictionary(&hashes)?;
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
                 continue;
             }
-            let Some(key) = first(&keys, doc)
-                .and_then(|ord| key_terms.get(ord))
-                .copied()
-                .flatten()
-            else {
+            let Some(id) = first(&keys, &key_terms, doc) else {
                 continue;
             };
-            if let Some(record) = records.get_mut(&key) {
-                record.documents += 1;
-                continue;
-            }
-            let path = first(&paths, doc)
-                .and_then(|ord| path_terms.get(ord).cloned().flatten())
-                .unwrap_or_default();
-            // A record without a readable hash never matches a file, so the file is re-read.
-            let hash = first(&hashes, doc)
-                .and_then(|ord| hash_terms.get(ord).copied().flatten())
-                .unwrap_or(Digest::from_bytes([0; 32]));
-            records.insert(
-                key,
+            records.push((
+                id,
                 FileRecord {
-                    path,
                     size: sizes.first(doc).unwrap_or(0),
                     mtime: mtimes.first(doc).unwrap_or(0),
-                    hash,
+                    // A record without a readable hash never matches a file, which is re-read.
+                    hash: first(&hashes, &hash_terms, doc).unwrap_or(0),
                     extractor_version: versions.first(doc).unwrap_or(0),
                     documents: 1,
                 },
-            );
+            ));
         }
     }
-    Ok(records)
+    // The documents of one file (JSON Lines) become one record.
+    records.sort_unstable_by_key(|(id, _)| *id);
+    records.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1.documents += later.1.documents;
+        }
+        same
+    });
+    records.shrink_to_fit();
+    Ok(Manifest { records })
 }
 
-/// A 64-character hex digest as stored, or `None` for anything else.
-pub fn digest(hex: &[u8]) -> Option<Digest> {
-    Digest::from_hex(hex).ok()
+/// `(file_key, canonical path)` of the files `wanted`, for the few that a run has to
+/// look at (files it did not find again). Paths are not kept in the manifest itself.
+pub fn paths(
+    searcher: &Searcher,
+    wanted: &HashSet<FileId>,
+) -> tantivy::Result<Vec<(String, String)>> {
+    let mut found: HashSet<FileId> = HashSet::new();
+    let mut out = Vec::new();
+    if wanted.is_empty() {
+        return Ok(out);
+    }
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let (Some(keys), Some(paths)) = (fast.str(schema::FILE_KEY)?, fast.str(schema::FILE_PATH)?)
+        else {
+            continue;
+        };
+        let key_terms = dictionary(&keys)?;
+        let alive = segment.alive_bitset();
+        for doc in 0..segment.max_doc() {
+            if alive.is_some_and(|bits| !bits.is_alive(doc)) {
+                continue;
+            }
+            let Some(id) = first(&keys, &key_terms, doc) else {
+                continue;
+            };
+            if !wanted.contains(&id) || !found.insert(id) {
+                continue;
+            }
+            let (mut key, mut path) = (String::new(), String::new());
+            if let Some(ord) = keys.term_ords(doc).next() {
+                keys.ord_to_str(ord, &mut key)?;
+            }
+            if let Some(ord) = paths.term_ords(doc).next() {
+                paths.ord_to_str(ord, &mut path)?;
+            }
+            out.push((key, path));
+        }
+    }
+    Ok(out)
 }
 
-/// All values of a string column, converted, indexed by term ordinal.
-fn dictionary<T>(
-    column: &tantivy::columnar::StrColumn,
-    convert: impl Fn(&[u8]) -> Option<T>,
-) -> tantivy::Result<Vec<Option<T>>> {
+/// The identity or hash in a document's hex string column, if it has one.
+fn first(column: &tantivy::columnar::StrColumn, terms: &[Option<u128>], doc: u32) -> Option<u128> {
+    column
+        .term_ords(doc)
+        .next()
+        .and_then(|ord| terms.get(ord as usize).copied().flatten())
+}
+
+/// All values of a hex digest column, shortened, indexed by term ordinal.
+fn dictionary(column: &tantivy::columnar::StrColumn) -> tantivy::Result<Vec<Option<u128>>> {
     let mut terms = Vec::with_capacity(column.dictionary().num_terms());
     let mut stream = column.dictionary().stream()?;
     while stream.advance() {
-        terms.push(convert(stream.key()));
+        terms.push(blake3::Hash::from_hex(stream.key()).ok().map(|d| short(&d)));
     }
     Ok(terms)
 }

@@ -162,6 +162,15 @@ impl Archive {
         manifest::load(&searcher).map_err(|source| self.tantivy_error(source))
     }
 
+    /// `(file_key, canonical path)` of the indexed files `wanted`.
+    pub fn manifest_paths(
+        &self,
+        wanted: &std::collections::HashSet<manifest::FileId>,
+    ) -> Result<Vec<(String, String)>, IndexError> {
+        let searcher = self.searcher()?;
+        manifest::paths(&searcher, wanted).map_err(|source| self.tantivy_error(source))
+    }
+
     /// Number of articles in the last commit.
     pub fn article_count(&self) -> Result<u64, IndexError> {
         Ok(self.searcher()?.num_docs())

@@ -10,6 +10,7 @@ pub mod formats;
 pub mod published;
 mod walk;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -19,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::extract::{self, Entities};
-use crate::index::manifest::FileRecord;
+use crate::index::manifest::{self, FileId, FileRecord};
 use crate::index::{Archive, ArchiveWriter, IndexError};
 use formats::Format;
 use published::DateSource;
@@ -208,7 +209,7 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                 .into_iter()
                 .par_bridge()
                 .for_each_with(sender, |sender, file| {
-                    let before = previous.get(&file.id);
+                    let before = previous.get(file.id);
                     // The receiver only goes away when writing failed; then there is nothing to do.
                     let _ = sender.send(read_file(file, before, options));
                 });
@@ -266,14 +267,18 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             .iter()
             .filter_map(|r| r.canonicalize().ok())
             .collect();
-        previous
-            .iter()
-            .filter(|(id, _)| !walked.seen.contains(*id))
-            .filter(|(_, r)| {
-                let path = Path::new(&*r.path);
+        let unseen: HashSet<FileId> = previous
+            .ids()
+            .filter(|id| !walked.seen.contains(id))
+            .collect();
+        archive
+            .manifest_paths(&unseen)?
+            .into_iter()
+            .filter(|(_, path)| {
+                let path = Path::new(path);
                 roots.iter().any(|root| path.starts_with(root)) && !path.exists()
             })
-            .map(|(id, _)| id.to_hex().to_string())
+            .map(|(key, _)| key)
             .collect()
     };
     if let Some(bar) = progress {
@@ -358,7 +363,7 @@ fn read_file(
     }
     let digest = blake3::hash(&bytes);
     // Touched but not changed: nothing to do.
-    if before.is_some_and(|r| current_extractor(r) && r.hash == digest) {
+    if before.is_some_and(|r| current_extractor(r) && r.hash == manifest::short(&digest)) {
         return FileOutcome::Unchanged;
     }
     let hash = digest.to_hex().to_string();
@@ -471,7 +476,7 @@ mod tests {
         SourceFile {
             display: path.display().to_string(),
             canonical: path.display().to_string(),
-            id: blake3::hash(b"test"),
+            id: 7,
             key: "0123456789abcdef0123456789abcdef".into(),
             path,
             size,

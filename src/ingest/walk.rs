@@ -8,7 +8,7 @@ use walkdir::WalkDir;
 
 use super::Skipped;
 use super::formats;
-use crate::index::manifest::Digest;
+use crate::index::manifest::{self, FileId};
 
 /// A file to read, as found by the walk.
 #[derive(Clone, Debug)]
@@ -20,7 +20,7 @@ pub struct SourceFile {
     /// Identity of the file: a hash of its canonical path, so that the same file
     /// reached as `corpus/a.txt` or `/home/me/corpus/a.txt` is one file; `key` is
     /// its hex form, as stored.
-    pub id: Digest,
+    pub id: FileId,
     pub key: String,
     /// Canonical absolute path (as text; lossy only for names that are not UTF-8).
     pub canonical: String,
@@ -32,7 +32,7 @@ pub struct SourceFile {
 /// What the walk saw besides the files it handed on.
 pub struct Walked {
     /// Identities of the files handed on (each file once).
-    pub seen: HashSet<Digest>,
+    pub seen: HashSet<FileId>,
     pub ignored: usize,
     pub skipped: Vec<Skipped>,
 }
@@ -79,7 +79,8 @@ pub fn walk(roots: &[PathBuf], index_dir: &Path, mut found: impl FnMut(SourceFil
                 continue;
             }
             let canonical = canonical_path(&path, entry.path_is_symlink(), &mut canonical_dirs);
-            let id = blake3::hash(canonical.as_os_str().as_encoded_bytes());
+            let digest = manifest::file_digest(&canonical);
+            let id = manifest::short(&digest);
             if !walked.seen.insert(id) {
                 continue;
             }
@@ -89,7 +90,7 @@ pub fn walk(roots: &[PathBuf], index_dir: &Path, mut found: impl FnMut(SourceFil
                 canonical: canonical.to_string_lossy().into_owned(),
                 path,
                 id,
-                key: id.to_hex().to_string(),
+                key: digest.to_hex().to_string(),
                 size: metadata.as_ref().map(|m| m.len()).unwrap_or(0),
                 mtime: metadata.as_ref().map(modified_nanos).unwrap_or(0),
             });
