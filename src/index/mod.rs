@@ -64,6 +64,9 @@ struct Marker {
 }
 
 /// An open morgue index.
+/// Segments from which searches run on several threads (see `from_index`).
+const PARALLEL_SEGMENTS: usize = 8;
+
 pub struct Archive {
     pub index: Index,
     pub fields: Fields,
@@ -140,7 +143,21 @@ impl Archive {
         Archive::from_index(index, dir)
     }
 
-    fn from_index(index: Index, dir: &Path) -> Result<Archive, IndexError> {
+    fn from_index(mut index: Index, dir: &Path) -> Result<Archive, IndexError> {
+        // On a large archive, searches and counts visit segments in parallel, one
+        // thread per core. 1M bench articles (27 segments), 2 cores: a phrase matching
+        // 420k articles 58 -> 44 ms, `people` 143 -> 99 ms. Starting the threads costs
+        // about a millisecond, more than it saves on a few segments (100k: 4).
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let segments = index.searchable_segment_metas().map_or(0, |m| m.len());
+        if threads > 1 && segments >= PARALLEL_SEGMENTS {
+            index
+                .set_multithread_executor(threads)
+                .map_err(|source| IndexError::Tantivy {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+        }
         index
             .tokenizers()
             .register(schema::TOKENIZER, schema::text_analyzer());
