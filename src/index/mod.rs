@@ -63,10 +63,10 @@ struct Marker {
     created_by: String,
 }
 
-/// An open morgue index.
 /// Segments from which searches run on several threads (see `from_index`).
 const PARALLEL_SEGMENTS: usize = 8;
 
+/// An open morgue index.
 pub struct Archive {
     pub index: Index,
     pub fields: Fields,
@@ -87,6 +87,10 @@ impl Archive {
             path: dir.to_path_buf(),
             source,
         };
+        // A creation interrupted before tantivy wrote its metadata holds no index yet.
+        if !dir.join("meta.json").exists() {
+            return Err(IndexError::Missing(dir.to_path_buf()));
+        }
         let raw = fs::read_to_string(&marker_path).map_err(io_err)?;
         // A marker we cannot read is treated like a foreign version: the cure is the same.
         let found = serde_json::from_str::<Marker>(&raw)
@@ -114,15 +118,29 @@ impl Archive {
             source,
         };
         let is_morgue = dir.join(MARKER_FILE).exists();
+        // A marker without tantivy's meta.json is a creation that was interrupted
+        // (the marker is written first, see below): finish it.
+        let unfinished = is_morgue && !dir.join("meta.json").exists();
         if rebuild && is_morgue {
             fs::remove_dir_all(dir).map_err(io_err)?;
-        } else if is_morgue {
+        } else if is_morgue && !unfinished {
             return Archive::open(dir);
         }
-        if dir.exists() && !is_empty_dir(dir).map_err(io_err)? {
+        if !unfinished && dir.exists() && !is_empty_dir(dir).map_err(io_err)? {
             return Err(IndexError::NotMorgue(dir.to_path_buf()));
         }
         fs::create_dir_all(dir).map_err(io_err)?;
+        // The marker goes first, whole (written aside, then renamed), so that a run
+        // killed at any point leaves either nothing of note or a directory that the
+        // next run recognises as its own.
+        let marker = Marker {
+            format_version: FORMAT_VERSION,
+            created_by: format!("morgue {}", env!("CARGO_PKG_VERSION")),
+        };
+        let json = serde_json::to_string_pretty(&marker).expect("marker serialises");
+        let partial = dir.join(format!(".{MARKER_FILE}.partial"));
+        fs::write(&partial, json).map_err(io_err)?;
+        fs::rename(&partial, dir.join(MARKER_FILE)).map_err(io_err)?;
         let tantivy_err = |source| IndexError::Tantivy {
             path: dir.to_path_buf(),
             source,
@@ -134,12 +152,6 @@ impl Archive {
             tantivy::IndexSettings::default(),
         )
         .map_err(tantivy_err)?;
-        let marker = Marker {
-            format_version: FORMAT_VERSION,
-            created_by: format!("morgue {}", env!("CARGO_PKG_VERSION")),
-        };
-        let json = serde_json::to_string_pretty(&marker).expect("marker serialises");
-        fs::write(dir.join(MARKER_FILE), json).map_err(io_err)?;
         Archive::from_index(index, dir)
     }
 
@@ -239,6 +251,23 @@ fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_creation_interrupted_after_the_marker_is_finished_by_the_next_run() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let marker = Marker {
+            format_version: FORMAT_VERSION,
+            created_by: "morgue (killed)".into(),
+        };
+        let json = serde_json::to_string(&marker).expect("json");
+        fs::write(dir.path().join(MARKER_FILE), json).expect("write");
+        assert!(matches!(
+            Archive::open(dir.path()),
+            Err(IndexError::Missing(_))
+        ));
+        Archive::open_or_create(dir.path(), false).expect("finish the creation");
+        Archive::open(dir.path()).expect("reopen");
+    }
 
     #[test]
     fn creates_in_an_empty_directory_and_reopens() {
