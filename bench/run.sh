@@ -13,7 +13,8 @@
 #   SHARED=../shared where gen_corpus.py and peers.sh live
 #   MORGUE=path      benchmark this binary instead of building target/release/morgue
 #                    (a copy lets a long run go on while the tree is rebuilt)
-# Needs python3, hyperfine and /usr/bin/time; the peers need tantivy-cli and rg
+# Needs python3 and /usr/bin/time; hyperfine if installed (else bench/timeit.py
+# times the queries); the peers need tantivy-cli, rg and hyperfine
 # (see ../shared/bench/README.md). Prints a table and writes WORK_DIR/results.json.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +28,9 @@ GEN="$SHARED/bench/gen_corpus.py"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: needs $1 ($2)" >&2; exit 2; }; }
 need python3 "to generate the corpus and summarise"
-need hyperfine "apt-get install hyperfine"
+if ! command -v hyperfine >/dev/null 2>&1; then
+  echo "bench: hyperfine not found; timing queries with bench/timeit.py (no shell-overhead correction)" >&2
+fi
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 [ -f "$GEN" ] || { echo "bench: needs the corpus generator at $GEN (set SHARED=...)" >&2; exit 2; }
 case "$WORK" in "$TOP"|"$TOP"/*) echo "bench: WORK_DIR must be outside the repository" >&2; exit 2;; esac
@@ -87,15 +90,20 @@ for i in "${!QNAMES[@]}"; do
   cmd="$MORGUE --index $IDX ${QARGS[$i]}"
   echo "== query $q: ${QARGS[$i]}" >&2
   bash -c "$cmd --json" > "$RAW/out_$q.json" || true
-  hyperfine --warmup 2 --runs "$RUNS" -i --export-json "$RAW/q_$q.json" "$cmd" > "$RAW/q_$q.log" 2>&1
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine --warmup 2 --runs "$RUNS" -i --export-json "$RAW/q_$q.json" "$cmd" > "$RAW/q_$q.log" 2>&1
+  else
+    python3 "$HERE/timeit.py" "$RUNS" "$RAW/q_$q.json" "$cmd"
+  fi
 done
 
 PEER_DIR="$WORK/peers"
-if [ "$PEERS" = "1" ] && command -v tantivy >/dev/null && command -v rg >/dev/null; then
+if [ "$PEERS" = "1" ] && command -v tantivy >/dev/null && command -v rg >/dev/null \
+   && command -v hyperfine >/dev/null; then
   echo "== peers (tantivy-cli, rg) on the same corpus" >&2
   RUNS="$RUNS" INDEX_RUNS="${INDEX_RUNS:-3}" THREADS="1 2" bash "$SHARED/bench/peers.sh" "$CORPUS" "$PEER_DIR" >&2
 else
-  echo "== peers skipped (PEERS=$PEERS; tantivy: $(command -v tantivy || echo missing), rg: $(command -v rg || echo missing))" >&2
+  echo "== peers skipped (PEERS=$PEERS; tantivy: $(command -v tantivy || echo missing), rg: $(command -v rg || echo missing), hyperfine: $(command -v hyperfine || echo missing))" >&2
   rm -rf "$PEER_DIR"
 fi
 
