@@ -13,8 +13,9 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or the meaning of a stored value changes; an index
-/// written with another version must be rebuilt.
-pub const FORMAT_VERSION: u32 = 1;
+/// written with another version must be rebuilt. 2: the file path, file hash and
+/// content hash are no longer indexed as terms (nothing looks them up).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Name under which [`text_analyzer`] is registered with tantivy.
 pub const TOKENIZER: &str = "morgue_text";
@@ -161,10 +162,10 @@ pub fn build_schema() -> Schema {
 
     builder.add_text_field(ID, STRING | STORED);
     builder.add_text_field(FILE_KEY, STRING | FAST);
-    builder.add_text_field(FILE_PATH, STRING | FAST);
+    builder.add_text_field(FILE_PATH, FAST);
     builder.add_u64_field(FILE_SIZE, FAST);
     builder.add_i64_field(FILE_MTIME, FAST);
-    builder.add_text_field(FILE_HASH, STRING | FAST);
+    builder.add_text_field(FILE_HASH, FAST);
     builder.add_u64_field(EXTRACTOR_VERSION, FAST);
     builder.add_text_field(PATH, STRING | STORED);
     builder.add_u64_field(LINE, STORED);
@@ -187,7 +188,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field(COUNTRIES, exact_fast.clone());
     builder.add_text_field(COUNTRIES_ABOUT, STRING | STORED);
     builder.add_text_field(MENTIONED_DATES, STRING | STORED);
-    builder.add_text_field(CONTENT_HASH, STRING | STORED);
+    builder.add_text_field(CONTENT_HASH, STORED);
     builder.add_text_field(AUTHOR, STORED);
     builder.add_text_field(SOURCE, STORED);
     builder.add_text_field(URL, STORED);
