@@ -35,7 +35,7 @@ use std::sync::LazyLock;
 
 use super::{
     GIVEN, NON_NAME, ORG_WORDS, PARTICLES, ROLE_NOUNS, SPEECH_VERBS, STRONG_TITLES, SURNAMES,
-    WEAK_TITLES,
+    WEAK_TITLES, titlecase,
 };
 
 /// Number of labels: `O`, then `B-`/`I-` of PER, LOC, ORG, MISC.
@@ -341,20 +341,6 @@ const NONE_WORD: Word = Word {
     suffix: [0; 4],
     flags: 0,
 };
-
-fn titlecase(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut upper_next = true;
-    for c in word.chars() {
-        if upper_next {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        upper_next = !c.is_alphabetic();
-    }
-    out
-}
 
 fn word_facts(w: &str) -> Word {
     let mut lower = Fnv::new();
