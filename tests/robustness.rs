@@ -327,6 +327,16 @@ fn reindexing_picks_up_changes_and_removals() {
     let (_, kept) = index_json(&index, &[root_arg, "--keep-missing"]);
     assert_eq!(kept["files_removed"], 0, "{kept}");
     assert_eq!(search_total(&index, &["number0"]), 1);
+
+    // A file deleted under another root is removed only when that root is indexed.
+    fs::remove_file(other.join("w.txt")).expect("remove");
+    let (_, first_root) = index_json(&index, &[root_arg]);
+    assert_eq!(first_root["files_removed"], 1, "only a0.txt: {first_root}");
+    assert_eq!(search_total(&index, &["number0"]), 0);
+    assert_eq!(search_total(&index, &["cable"]), 1);
+    let (_, wires) = index_json(&index, &[other.to_str().expect("utf-8")]);
+    assert_eq!(wires["files_removed"], 1, "{wires}");
+    assert_eq!(search_total(&index, &["cable"]), 0);
 }
 
 #[test]

@@ -123,17 +123,26 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<Manifest> {
     Ok(Manifest { records })
 }
 
-/// `(file_key, canonical path)` of the files `wanted`, for the few that a run has to
-/// look at (files it did not find again). Paths are not kept in the manifest itself.
-pub fn paths(
+/// `(file_key, canonical path)` of the files `wanted` that lie under one of `roots`
+/// (canonical directories), for the few files a run has to look at: those it did
+/// not find again. Paths are not kept in the manifest itself; each segment's path
+/// dictionary is streamed once, keeping only the paths under the roots, so files
+/// indexed from other roots cost no more than reading their column.
+pub fn paths_under(
     searcher: &Searcher,
     wanted: &HashSet<FileId>,
+    roots: &[std::path::PathBuf],
 ) -> tantivy::Result<Vec<(String, String)>> {
     let mut found: HashSet<FileId> = HashSet::new();
     let mut out = Vec::new();
-    if wanted.is_empty() {
+    if wanted.is_empty() || roots.is_empty() {
         return Ok(out);
     }
+    let under_roots = |path: &str| {
+        roots
+            .iter()
+            .any(|root| std::path::Path::new(path).starts_with(root))
+    };
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let (Some(keys), Some(paths)) = (fast.str(schema::FILE_KEY)?, fast.str(schema::FILE_PATH)?)
@@ -141,6 +150,13 @@ pub fn paths(
             continue;
         };
         let key_terms = dictionary(&keys)?;
+        let mut path_terms: Vec<Option<String>> =
+            Vec::with_capacity(paths.dictionary().num_terms());
+        let mut stream = paths.dictionary().stream()?;
+        while stream.advance() {
+            let path = String::from_utf8_lossy(stream.key());
+            path_terms.push(under_roots(&path).then(|| path.into_owned()));
+        }
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
@@ -149,16 +165,21 @@ pub fn paths(
             let Some(id) = first(&keys, &key_terms, doc) else {
                 continue;
             };
-            if !wanted.contains(&id) || !found.insert(id) {
+            if !wanted.contains(&id) || found.contains(&id) {
                 continue;
             }
-            let (mut key, mut path) = (String::new(), String::new());
+            let Some(path) = paths
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| path_terms.get(ord as usize).cloned().flatten())
+            else {
+                continue;
+            };
+            let mut key = String::new();
             if let Some(ord) = keys.term_ords(doc).next() {
                 keys.ord_to_str(ord, &mut key)?;
             }
-            if let Some(ord) = paths.term_ords(doc).next() {
-                paths.ord_to_str(ord, &mut path)?;
-            }
+            found.insert(id);
             out.push((key, path));
         }
     }

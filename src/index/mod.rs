@@ -191,13 +191,15 @@ impl Archive {
         manifest::load(&searcher).map_err(|source| self.tantivy_error(source))
     }
 
-    /// `(file_key, canonical path)` of the indexed files `wanted`.
+    /// `(file_key, canonical path)` of the indexed files `wanted` under `roots`
+    /// (see [`manifest::paths_under`]).
     pub fn manifest_paths(
         &self,
         wanted: &std::collections::HashSet<manifest::FileId>,
+        roots: &[PathBuf],
     ) -> Result<Vec<(String, String)>, IndexError> {
         let searcher = self.searcher()?;
-        manifest::paths(&searcher, wanted).map_err(|source| self.tantivy_error(source))
+        manifest::paths_under(&searcher, wanted, roots).map_err(|source| self.tantivy_error(source))
     }
 
     /// Number of articles in the last commit.

@@ -272,12 +272,9 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             .filter(|id| !walked.seen.contains(id))
             .collect();
         archive
-            .manifest_paths(&unseen)?
+            .manifest_paths(&unseen, &roots)?
             .into_iter()
-            .filter(|(_, path)| {
-                let path = Path::new(path);
-                roots.iter().any(|root| path.starts_with(root)) && !path.exists()
-            })
+            .filter(|(_, path)| !Path::new(path).exists())
             .map(|(key, _)| key)
             .collect()
     };
