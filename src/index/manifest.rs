@@ -85,18 +85,9 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<Manifest> {
         let sizes = fast.u64(schema::FILE_SIZE)?;
         let mtimes = fast.i64(schema::FILE_MTIME)?;
         let versions = fast.u64(schema::EXTRACTOR_VERSION)?;
-        // Every distinct value is read once by streaming the dictionary:
-        // looking ords up one by one decompresses a block per document.
-        let key_terms = dictionary(&keys)?;
-        let hash_terms = dictionary(&hashes)?;
-        let alive = segment.alive_bitset();
-        for doc in 0..segment.max_doc() {
-            if alive.is_some_and(|bits| !bits.is_alive(doc)) {
-                continue;
-            }
-            let Some(id) = first(&keys, &key_terms, doc) else {
-                continue;
-            };
+        let key_terms = dictionary(&keys, short_hex)?;
+        let hash_terms = dictionary(&hashes, short_hex)?;
+        for (doc, id) in files(segment, &keys, &key_terms) {
             records.push((
                 id,
                 FileRecord {
@@ -149,22 +140,12 @@ pub fn paths_under(
         else {
             continue;
         };
-        let key_terms = dictionary(&keys)?;
-        let mut path_terms: Vec<Option<String>> =
-            Vec::with_capacity(paths.dictionary().num_terms());
-        let mut stream = paths.dictionary().stream()?;
-        while stream.advance() {
-            let path = String::from_utf8_lossy(stream.key());
-            path_terms.push(under_roots(&path).then(|| path.into_owned()));
-        }
-        let alive = segment.alive_bitset();
-        for doc in 0..segment.max_doc() {
-            if alive.is_some_and(|bits| !bits.is_alive(doc)) {
-                continue;
-            }
-            let Some(id) = first(&keys, &key_terms, doc) else {
-                continue;
-            };
+        let key_terms = dictionary(&keys, short_hex)?;
+        let path_terms = dictionary(&paths, |bytes| {
+            let path = String::from_utf8_lossy(bytes);
+            under_roots(&path).then(|| path.into_owned())
+        })?;
+        for (doc, id) in files(segment, &keys, &key_terms) {
             if !wanted.contains(&id) || found.contains(&id) {
                 continue;
             }
@@ -194,12 +175,34 @@ fn first(column: &tantivy::columnar::StrColumn, terms: &[Option<u128>], doc: u32
         .and_then(|ord| terms.get(ord as usize).copied().flatten())
 }
 
-/// All values of a hex digest column, shortened, indexed by term ordinal.
-fn dictionary(column: &tantivy::columnar::StrColumn) -> tantivy::Result<Vec<Option<u128>>> {
+/// The live documents of `segment` that carry a file identity, with it.
+fn files<'a>(
+    segment: &'a tantivy::SegmentReader,
+    keys: &'a tantivy::columnar::StrColumn,
+    key_terms: &'a [Option<u128>],
+) -> impl Iterator<Item = (u32, FileId)> + 'a {
+    let alive = segment.alive_bitset();
+    (0..segment.max_doc())
+        .filter(move |&doc| alive.is_none_or(|bits| bits.is_alive(doc)))
+        .filter_map(move |doc| Some((doc, first(keys, key_terms, doc)?)))
+}
+
+/// A stored hex digest, shortened to 128 bits.
+fn short_hex(hex: &[u8]) -> Option<u128> {
+    blake3::Hash::from_hex(hex).ok().map(|d| short(&d))
+}
+
+/// All values of a string column, converted, indexed by term ordinal. Every
+/// distinct value is read once by streaming the dictionary: looking ords up one
+/// by one decompresses a block per document.
+fn dictionary<T>(
+    column: &tantivy::columnar::StrColumn,
+    convert: impl Fn(&[u8]) -> Option<T>,
+) -> tantivy::Result<Vec<Option<T>>> {
     let mut terms = Vec::with_capacity(column.dictionary().num_terms());
     let mut stream = column.dictionary().stream()?;
     while stream.advance() {
-        terms.push(blake3::Hash::from_hex(stream.key()).ok().map(|d| short(&d)));
+        terms.push(convert(stream.key()));
     }
     Ok(terms)
 }
