@@ -156,28 +156,25 @@ impl Archive {
     }
 
     fn from_index(mut index: Index, dir: &Path) -> Result<Archive, IndexError> {
+        let tantivy_err = |source| IndexError::Tantivy {
+            path: dir.to_path_buf(),
+            source,
+        };
         // On a large archive, searches and counts visit segments in parallel, one
         // thread per core. 1M bench articles (27 segments), 2 cores: a phrase matching
-        // 420k articles 58 -> 44 ms, `people` 143 -> 99 ms. Starting the threads costs
-        // about a millisecond, more than it saves on a few segments (100k: 4).
+        // 420k articles 58.5 -> 33.8 ms, `people` 143 -> 104 ms. Starting the threads
+        // costs about a millisecond, more than it saves on a few segments (100k: 4).
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         let segments = index.searchable_segment_metas().map_or(0, |m| m.len());
         if threads > 1 && segments >= PARALLEL_SEGMENTS {
             index
                 .set_multithread_executor(threads)
-                .map_err(|source| IndexError::Tantivy {
-                    path: dir.to_path_buf(),
-                    source,
-                })?;
+                .map_err(tantivy_err)?;
         }
         index
             .tokenizers()
             .register(schema::TOKENIZER, schema::text_analyzer());
-        let fields =
-            Fields::from_schema(&index.schema()).map_err(|source| IndexError::Tantivy {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+        let fields = Fields::from_schema(&index.schema()).map_err(tantivy_err)?;
         Ok(Archive {
             index,
             fields,
