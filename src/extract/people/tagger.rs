@@ -622,29 +622,34 @@ fn doc_facts(doc: &DocView) -> DocFacts {
 }
 
 /// The features of every token; `first_pass` (labels from the first pass) adds the
-/// second-pass features.
+/// second-pass features. Training wants them in one list per token.
 fn extract_features(doc: &DocView, facts: &DocFacts, first_pass: Option<&[u8]>) -> Features {
+    let own = static_features(doc, facts);
+    let Some(p1) = first_pass else {
+        return own;
+    };
+    let second = second_pass_features(doc, facts, p1);
+    let mut hashes = Vec::with_capacity(own.hashes.len() + second.hashes.len());
+    let mut offsets = Vec::with_capacity(own.offsets.len());
+    offsets.push(0u32);
+    for i in 0..doc.words.len() {
+        hashes.extend_from_slice(own.token(i));
+        hashes.extend_from_slice(second.token(i));
+        offsets.push(hashes.len() as u32);
+    }
+    Features { hashes, offsets }
+}
+
+impl Features {
+    fn token(&self, i: usize) -> &[u64] {
+        &self.hashes[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// The label-independent features of every token, the same in both passes.
+fn static_features(doc: &DocView, facts: &DocFacts) -> Features {
     let n = doc.words.len();
     let DocFacts { words, own, totals } = facts;
-    // First-pass label counts per word (type 0..=4), and multi-token person membership.
-    let mut p1_totals: FastMap<u64, [u16; 6]> = FastMap::default();
-    let p1_multi = |labels: &[u8], i: usize| {
-        kind(labels[i]) == 1
-            && (i + 1 < n && labels[i + 1] == I_PER || is_inside(labels[i]) && i > 0)
-    };
-    if let Some(p1) = first_pass {
-        for i in 0..n {
-            if words[i].flags & F_PUNCT != 0 {
-                continue;
-            }
-            let t = p1_totals.entry(words[i].lower).or_default();
-            t[kind(p1[i]) as usize] += 1;
-            if p1_multi(p1, i) {
-                t[5] += 1;
-            }
-        }
-    }
-
     let mut hashes = Vec::with_capacity(n * 40);
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0u32);
@@ -713,35 +718,71 @@ fn extract_features(doc: &DocView, facts: &DocFacts, first_pass: Option<&[u8]>) 
                     }
                 }
             }
-            if let Some(p1) = first_pass {
-                h.push(feat(T_P1_OWN, p1[i] as u64));
-                let prev = if i > s { p1[i - 1] } else { 9 };
-                let next = if i + 1 < e { p1[i + 1] } else { 9 };
-                h.push(feat(
-                    T_P1_PREV_NEXT,
-                    (prev as u64) << 8 | (next as u64) << 4 | kind(p1[i]) as u64,
-                ));
-                if let Some(t) = p1_totals.get(&w.lower) {
-                    let mut others = *t;
-                    others[kind(p1[i]) as usize] -= 1;
-                    if p1_multi(p1, i) {
-                        others[5] -= 1;
-                    }
-                    // Majority entity type among the other occurrences, if any.
-                    let best = (1..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(1);
-                    if others[best] > 0 {
-                        let cap = u64::from(w.flags & F_INIT_CAP != 0);
-                        h.push(feat(T_P1_DOC, (best as u64) << 1 | cap));
-                        let share = if others[best] * 2 >= others[0] + others[best] {
-                            1
-                        } else {
-                            0
-                        };
-                        h.push(feat(T_P1_DOC, 100 + ((best as u64) << 1 | share)));
-                    }
-                    if others[5] > 0 {
-                        h.push(feat(T_P1_DOC_MULTI, u64::from(w.flags & F_INIT_CAP != 0)));
-                    }
+            offsets.push(h.len() as u32);
+        }
+    }
+    Features { hashes, offsets }
+}
+
+/// The features that come from the first pass's labels: each token's own label and
+/// its neighbours', and the majority label of the same word elsewhere.
+fn second_pass_features(doc: &DocView, facts: &DocFacts, p1: &[u8]) -> Features {
+    let n = doc.words.len();
+    let words = &facts.words;
+    // First-pass label counts per word (type 0..=4), and multi-token person membership.
+    let mut p1_totals: FastMap<u64, [u16; 6]> = FastMap::default();
+    let p1_multi = |labels: &[u8], i: usize| {
+        kind(labels[i]) == 1
+            && (i + 1 < n && labels[i + 1] == I_PER || is_inside(labels[i]) && i > 0)
+    };
+    for i in 0..n {
+        if words[i].flags & F_PUNCT != 0 {
+            continue;
+        }
+        let t = p1_totals.entry(words[i].lower).or_default();
+        t[kind(p1[i]) as usize] += 1;
+        if p1_multi(p1, i) {
+            t[5] += 1;
+        }
+    }
+    let mut hashes = Vec::with_capacity(n * 4);
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0u32);
+    for &(s, e) in &doc.sentences {
+        for i in s..e {
+            let w = &words[i];
+            if w.flags & F_PLAIN != 0 {
+                offsets.push(hashes.len() as u32);
+                continue;
+            }
+            let h = &mut hashes;
+            h.push(feat(T_P1_OWN, p1[i] as u64));
+            let prev = if i > s { p1[i - 1] } else { 9 };
+            let next = if i + 1 < e { p1[i + 1] } else { 9 };
+            h.push(feat(
+                T_P1_PREV_NEXT,
+                (prev as u64) << 8 | (next as u64) << 4 | kind(p1[i]) as u64,
+            ));
+            if let Some(t) = p1_totals.get(&w.lower) {
+                let mut others = *t;
+                others[kind(p1[i]) as usize] -= 1;
+                if p1_multi(p1, i) {
+                    others[5] -= 1;
+                }
+                // Majority entity type among the other occurrences, if any.
+                let best = (1..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(1);
+                if others[best] > 0 {
+                    let cap = u64::from(w.flags & F_INIT_CAP != 0);
+                    h.push(feat(T_P1_DOC, (best as u64) << 1 | cap));
+                    let share = if others[best] * 2 >= others[0] + others[best] {
+                        1
+                    } else {
+                        0
+                    };
+                    h.push(feat(T_P1_DOC, 100 + ((best as u64) << 1 | share)));
+                }
+                if others[5] > 0 {
+                    h.push(feat(T_P1_DOC_MULTI, u64::from(w.flags & F_INIT_CAP != 0)));
                 }
             }
             offsets.push(h.len() as u32);
@@ -796,14 +837,15 @@ impl Weights for [f32] {
     }
 }
 
-fn score<W: Weights + ?Sized>(
+/// The sum of the weight rows of `features`. Weights are whole numbers well below
+/// 2^24 in total, so the sum is exact in `f32` whatever the order.
+fn score<'a, W: Weights + ?Sized>(
     weights: &W,
     bits: u32,
-    stat: &[u64],
-    dynamic: &[u64],
+    features: impl IntoIterator<Item = &'a u64>,
 ) -> [f32; LABELS] {
     let mut scores = [0f32; LABELS];
-    for &h in stat.iter().chain(dynamic) {
+    for &h in features {
         weights.add_row(row(h, bits), &mut scores);
     }
     scores
@@ -819,13 +861,14 @@ fn argmax(scores: &[f32; LABELS]) -> u8 {
     best as u8
 }
 
-/// Greedy left-to-right labelling.
+/// Greedy left-to-right labelling, with the label-independent features of each
+/// token taken from every set in `features`.
 fn decode<W: Weights + ?Sized>(
     weights: &W,
     bits: u32,
     doc: &DocView,
     facts: &DocFacts,
-    f: &Features,
+    features: &[&Features],
 ) -> Vec<u8> {
     let mut labels = vec![O; doc.words.len()];
     for &(s, e) in &doc.sentences {
@@ -833,9 +876,9 @@ fn decode<W: Weights + ?Sized>(
             if facts.words[i].flags & F_PLAIN != 0 {
                 continue;
             }
-            let stat = &f.hashes[f.offsets[i] as usize..f.offsets[i + 1] as usize];
             let dynamic = dynamic_features(i, s, &labels, &facts.words[i]);
-            labels[i] = argmax(&score(weights, bits, stat, &dynamic));
+            let all = features.iter().flat_map(|f| f.token(i)).chain(&dynamic);
+            labels[i] = argmax(&score(weights, bits, all));
         }
     }
     labels
@@ -921,11 +964,13 @@ impl Tagger {
     /// Labels of every token of `doc`.
     pub fn label(&self, doc: &DocView) -> Vec<u8> {
         let facts = doc_facts(doc);
-        let f = extract_features(doc, &facts, None);
-        let mut labels = decode(self.passes[0].as_slice(), self.bits, doc, &facts, &f);
+        let f = static_features(doc, &facts);
+        let mut labels = decode(self.passes[0].as_slice(), self.bits, doc, &facts, &[&f]);
         if let Some(second) = self.passes.get(1) {
-            let f2 = extract_features(doc, &facts, Some(&labels));
-            labels = decode(second.as_slice(), self.bits, doc, &facts, &f2);
+            // The second pass adds features from the first pass's labels to the same
+            // static ones.
+            let f2 = second_pass_features(doc, &facts, &labels);
+            labels = decode(second.as_slice(), self.bits, doc, &facts, &[&f, &f2]);
         }
         labels
     }
@@ -1153,9 +1198,13 @@ fn train_pass(
                     if words[i].flags & F_PLAIN != 0 {
                         continue;
                     }
-                    let stat = &f.hashes[f.offsets[i] as usize..f.offsets[i + 1] as usize];
+                    let stat = f.token(i);
                     let dynamic = dynamic_features(i, s, &labels, &words[i]);
-                    let guess = argmax(&score(p.w.as_slice(), cfg.bits, stat, &dynamic));
+                    let guess = argmax(&score(
+                        p.w.as_slice(),
+                        cfg.bits,
+                        stat.iter().chain(&dynamic),
+                    ));
                     let gold = doc.labels[i];
                     if guess != gold {
                         p.update(stat, gold, 1.0);
@@ -1202,8 +1251,8 @@ pub fn train(docs: &[TrainDoc], cfg: &TrainConfig, log: &mut dyn FnMut(String)) 
                 if k % cfg.folds == fold {
                     let v = d.view();
                     let facts = doc_facts(&v);
-                    let f = extract_features(&v, &facts, None);
-                    jack[k] = decode(w.as_slice(), cfg.bits, &v, &facts, &f);
+                    let f = static_features(&v, &facts);
+                    jack[k] = decode(w.as_slice(), cfg.bits, &v, &facts, &[&f]);
                 }
             }
         }
