@@ -34,7 +34,14 @@ pub(crate) fn clean_block(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank_run = 0usize;
     for raw_line in s.split('\n') {
-        let line = clean_inline_spaces(raw_line);
+        // Most lines are clean already and are copied as they are.
+        let cleaned;
+        let line = if is_clean_line(raw_line) {
+            raw_line
+        } else {
+            cleaned = clean_inline_spaces(raw_line);
+            cleaned.as_str()
+        };
         if line.is_empty() {
             blank_run += 1;
             continue;
@@ -46,14 +53,37 @@ pub(crate) fn clean_block(s: &str) -> String {
             }
         }
         blank_run = 0;
-        out.push_str(&line);
+        out.push_str(line);
     }
     out
 }
 
+/// A line that [`clean_inline_spaces`] would return unchanged: no control
+/// character, no whitespace other than single spaces between words.
+fn is_clean_line(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for c in line.chars() {
+        if c == ' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if c.is_whitespace() || c.is_control() {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    true
+}
+
 /// One line of a body: leading indentation is dropped too, because after
 /// markup removal it no longer means anything in plain text.
-fn clean_inline_spaces(line: &str) -> String {
+pub(super) fn clean_inline_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut pending: Option<char> = None;
     for c in line.chars() {

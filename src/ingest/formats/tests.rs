@@ -609,6 +609,26 @@ proptest! {
         let _ = parse_file(Path::new("f.md"), fm.as_bytes());
     }
 
+    /// The fast path for clean lines gives what cleaning every line gives.
+    #[test]
+    fn clean_block_fast_path_changes_nothing(text in "[a-z ]{0,8}([ \t\r\n\u{a0}\u{85}\u{3000}\u{1}\u{7f}é’][a-z ]{0,8}){0,12}") {
+        let reference: Vec<String> = text.split('\n').map(clean::clean_inline_spaces).collect();
+        let mut expected = String::new();
+        let mut blank = false;
+        for line in reference {
+            if line.is_empty() {
+                blank = true;
+                continue;
+            }
+            if !expected.is_empty() {
+                expected.push_str(if blank { "\n\n" } else { "\n" });
+            }
+            blank = false;
+            expected.push_str(&line);
+        }
+        prop_assert_eq!(clean::clean_block(&text), expected);
+    }
+
     #[test]
     fn fields_are_clean(text in "\\PC{0,200}") {
         if let Ok(p) = parse_file(Path::new("f.txt"), text.as_bytes()) {
