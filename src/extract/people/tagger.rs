@@ -86,26 +86,39 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
     let mut new_sentence = true;
     let mut pos = 0;
+    let bytes = text.as_bytes();
     while pos < text.len() {
         // Whitespace; a newline ends the sentence.
-        let c = text[pos..].chars().next().unwrap_or(' ');
+        let (c, width) = char_at(text, pos);
         if c.is_whitespace() {
             if c == '\n' {
                 new_sentence = true;
             }
-            pos += c.len_utf8();
+            pos += width;
             continue;
         }
         let mut end = pos;
+        let mut plain = true;
         while end < text.len() {
-            let ch = text[end..].chars().next().unwrap_or(' ');
+            let b = bytes[end];
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            let (ch, width) = char_at(text, end);
             if ch.is_whitespace() {
                 break;
             }
-            end += ch.len_utf8();
+            plain = false;
+            end += width;
         }
         let before = out.len();
-        split_chunk(text, pos, end, &mut out);
+        if plain {
+            // ASCII letters and digits only: one token, nothing to split.
+            out.push(tok(pos, end));
+        } else {
+            split_chunk(text, pos, end, &mut out);
+        }
         for t in &mut out[before..] {
             t.sentence_start = new_sentence;
             let w = &text[t.start..t.end];
@@ -114,6 +127,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         pos = end;
     }
     out
+}
+
+/// The character at byte `pos` of `text` and its length in bytes.
+#[inline]
+fn char_at(text: &str, pos: usize) -> (char, usize) {
+    let b = text.as_bytes()[pos];
+    if b.is_ascii() {
+        return (b as char, 1);
+    }
+    let c = text[pos..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
 }
 
 fn tok(start: usize, end: usize) -> Tok {
