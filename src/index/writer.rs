@@ -2,6 +2,7 @@
 //! replaced together.
 
 use chrono::{Datelike, NaiveDate};
+use tantivy::indexer::UserOperation;
 use tantivy::schema::Term;
 use tantivy::{DateTime, IndexWriter, TantivyDocument};
 
@@ -60,30 +61,37 @@ impl ArchiveWriter {
         })
     }
 
-    /// Replaces every document of the file `file_key` with `articles`. A file the
-    /// index has never held (`is_new`) has nothing to remove; skipping the delete
-    /// keeps tantivy's delete queue, and the work of applying it at each commit,
+    /// Replaces every document of each file with its articles, in one hand-over
+    /// to tantivy's indexing thread (one wake-up for the batch, not one per
+    /// document). Each item is `(file_key, is_new, articles)`. A file the index
+    /// has never held (`is_new`) has nothing to remove; skipping the delete keeps
+    /// tantivy's delete queue, and the work of applying it at each commit,
     /// proportional to the files that really changed.
-    pub fn replace_file(
+    pub fn replace_files<'a>(
         &mut self,
-        file_key: &str,
-        is_new: bool,
-        articles: &[Article],
+        files: impl IntoIterator<Item = (&'a str, bool, &'a [Article])>,
     ) -> Result<(), IndexError> {
-        if !is_new {
-            self.remove_file(file_key);
+        let mut operations = Vec::new();
+        for (file_key, is_new, articles) in files {
+            if !is_new {
+                operations.push(UserOperation::Delete(self.file_term(file_key)));
+            }
+            for article in articles {
+                operations.push(UserOperation::Add(document(&self.fields, article)));
+            }
         }
-        for article in articles {
-            let doc = document(&self.fields, article);
-            self.writer.add_document(doc).map_err(|e| self.error(e))?;
-        }
+        // Operations run in order: a file's delete comes before its new documents.
+        self.writer.run(operations).map_err(|e| self.error(e))?;
         Ok(())
+    }
+
+    fn file_term(&self, file_key: &str) -> Term {
+        Term::from_field_text(self.fields.file_key, file_key)
     }
 
     /// Removes every document of the file `file_key`.
     pub fn remove_file(&mut self, file_key: &str) {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.file_key, file_key));
+        self.writer.delete_term(self.file_term(file_key));
     }
 
     /// Makes everything written so far durable and visible to searches.

@@ -151,6 +151,12 @@ pub enum IngestError {
 /// Commit at least this often, so that a crash late in a long run keeps the
 /// work done before it.
 pub const DEFAULT_COMMIT_EVERY: usize = 20_000;
+/// Files handed from stage to stage at once.
+const BATCH: usize = 32;
+/// Files waiting between the walk and the readers, and read files waiting for
+/// the writer: these bound the memory the pipeline holds beyond its workers.
+const FILE_QUEUE: usize = 256;
+const OUTCOME_QUEUE: usize = 64;
 const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
 
 /// What reading one file produced.
@@ -186,21 +192,32 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     // behind a bounded queue: memory does not grow with the number of files
     // beyond the set of identities seen and the manifest.
     let progress = progress_bar(options.progress);
-    let (file_sender, file_receiver) = mpsc::sync_channel::<SourceFile>(256);
-    let (sender, receiver) = mpsc::sync_channel::<FileOutcome>(64);
+    // Files travel in batches: one hand-over (and at most one thread wake-up)
+    // per batch rather than per file at each stage.
+    let (file_sender, file_receiver) = mpsc::sync_channel::<Vec<SourceFile>>(FILE_QUEUE / BATCH);
+    let (sender, receiver) = mpsc::sync_channel::<Vec<FileOutcome>>(OUTCOME_QUEUE / BATCH);
     let mut write_error = None;
     let mut since_commit = (0usize, Instant::now());
     let walked = std::thread::scope(|scope| {
         let walker = {
             let bar = progress.clone();
             scope.spawn(move || {
-                walk::walk(&options.roots, &options.index_dir, |file| {
+                let mut batch = Vec::with_capacity(BATCH);
+                let walked = walk::walk(&options.roots, &options.index_dir, |file| {
                     if let Some(bar) = &bar {
                         bar.inc_length(1);
                     }
-                    // The readers only stop early when writing failed; then there is nothing to do.
-                    let _ = file_sender.send(file);
-                })
+                    batch.push(file);
+                    if batch.len() == BATCH {
+                        // The readers only stop early when writing failed; then there is nothing to do.
+                        let _ = file_sender
+                            .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    }
+                });
+                if !batch.is_empty() {
+                    let _ = file_sender.send(batch);
+                }
+                walked
             })
         };
         let previous = &previous;
@@ -208,50 +225,63 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             file_receiver
                 .into_iter()
                 .par_bridge()
-                .for_each_with(sender, |sender, file| {
-                    let before = previous.get(file.id);
+                .for_each_with(sender, |sender, files| {
+                    let outcomes = files
+                        .into_iter()
+                        .map(|file| {
+                            let before = previous.get(file.id);
+                            read_file(file, before, options)
+                        })
+                        .collect();
                     // The receiver only goes away when writing failed; then there is nothing to do.
-                    let _ = sender.send(read_file(file, before, options));
+                    let _ = sender.send(outcomes);
                 });
         });
-        for outcome in receiver {
+        for outcomes in receiver {
             if let Some(bar) = &progress {
-                bar.inc(1);
+                bar.inc(outcomes.len() as u64);
             }
-            match outcome {
-                FileOutcome::Indexed {
-                    file,
-                    articles,
-                    warnings,
-                    is_new,
-                } => {
-                    if write_error.is_some() {
-                        continue;
-                    }
-                    if let Err(err) = writer.replace_file(&file.key, is_new, &articles) {
-                        write_error = Some(err);
-                        continue;
-                    }
-                    if is_new {
-                        report.files_added += 1;
-                    } else {
-                        report.files_updated += 1;
-                    }
-                    report.articles_indexed += articles.len();
-                    report.bytes_read += file.size;
-                    report.warnings.extend(warnings);
-                    since_commit.0 += articles.len();
-                    if since_commit.0 >= options.commit_every
-                        || since_commit.1.elapsed() >= COMMIT_INTERVAL
-                    {
-                        if let Err(err) = writer.commit() {
-                            write_error = Some(err);
-                        }
-                        since_commit = (0, Instant::now());
-                    }
+            let mut indexed = Vec::with_capacity(outcomes.len());
+            for outcome in outcomes {
+                match outcome {
+                    FileOutcome::Indexed {
+                        file,
+                        articles,
+                        warnings,
+                        is_new,
+                    } => indexed.push((file, articles, warnings, is_new)),
+                    FileOutcome::Unchanged => report.files_unchanged += 1,
+                    FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
                 }
-                FileOutcome::Unchanged => report.files_unchanged += 1,
-                FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
+            }
+            if indexed.is_empty() || write_error.is_some() {
+                continue;
+            }
+            let written =
+                writer.replace_files(indexed.iter().map(|(file, articles, _, is_new)| {
+                    (file.key.as_str(), *is_new, articles.as_slice())
+                }));
+            if let Err(err) = written {
+                write_error = Some(err);
+                continue;
+            }
+            for (file, articles, warnings, is_new) in indexed {
+                if is_new {
+                    report.files_added += 1;
+                } else {
+                    report.files_updated += 1;
+                }
+                report.articles_indexed += articles.len();
+                report.bytes_read += file.size;
+                report.warnings.extend(warnings);
+                since_commit.0 += articles.len();
+            }
+            if since_commit.0 >= options.commit_every || since_commit.1.elapsed() >= COMMIT_INTERVAL
+            {
+                if let Err(err) = writer.commit() {
+                    write_error = Some(err);
+                }
+                since_commit = (0, Instant::now());
             }
         }
         walker.join().expect("the walk does not panic")
