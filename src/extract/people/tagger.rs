@@ -665,6 +665,30 @@ fn extract_features(doc: &DocView, facts: &DocFacts, first_pass: Option<&[u8]>) 
 }
 
 impl Features {
+    /// Runs `add` on every token that gets scored, with the token's sentence range,
+    /// and keeps what it pushes as that token's features. `per_token` is a guess at
+    /// how many, for the first allocation.
+    fn collect(
+        doc: &DocView,
+        words: &[Word],
+        per_token: usize,
+        mut add: impl FnMut(&mut Vec<u64>, usize, (usize, usize)),
+    ) -> Features {
+        let n = doc.words.len();
+        let mut hashes = Vec::with_capacity(n * per_token);
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0u32);
+        for &(s, e) in &doc.sentences {
+            for (i, word) in words.iter().enumerate().take(e).skip(s) {
+                if word.flags & F_PLAIN == 0 {
+                    add(&mut hashes, i, (s, e));
+                }
+                offsets.push(hashes.len() as u32);
+            }
+        }
+        Features { hashes, offsets }
+    }
+
     fn token(&self, i: usize) -> &[u64] {
         &self.hashes[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
@@ -672,80 +696,67 @@ impl Features {
 
 /// The label-independent features of every token, the same in both passes.
 fn static_features(doc: &DocView, facts: &DocFacts) -> Features {
-    let n = doc.words.len();
     let DocFacts { words, own, totals } = facts;
-    let mut hashes = Vec::with_capacity(n * 40);
-    let mut offsets = Vec::with_capacity(n + 1);
-    offsets.push(0u32);
-    for &(s, e) in &doc.sentences {
-        for i in s..e {
-            let w = &words[i];
-            if w.flags & F_PLAIN != 0 {
-                offsets.push(hashes.len() as u32);
-                continue;
+    Features::collect(doc, words, 40, |h, i, (s, e)| {
+        let w = &words[i];
+        let get = |j: isize| -> &Word {
+            if j < s as isize || j >= e as isize {
+                &NONE_WORD
+            } else {
+                &words[j as usize]
             }
-            let get = |j: isize| -> &Word {
-                if j < s as isize || j >= e as isize {
-                    &NONE_WORD
-                } else {
-                    &words[j as usize]
-                }
-            };
-            let ii = i as isize;
-            let (p, p2, nx, n2) = (get(ii - 1), get(ii - 2), get(ii + 1), get(ii + 2));
-            let h = &mut hashes;
-            h.push(feat(T_BIAS, 0));
-            h.push(feat(T_LOWER, w.lower));
-            h.push(feat(T_FORM, w.form));
-            h.push(feat(T_SHAPE, w.shape));
-            for k in 0..3 {
-                if w.prefix[k] != 0 {
-                    h.push(feat(T_PREFIX + k as u64, w.prefix[k]));
-                }
+        };
+        let ii = i as isize;
+        let (p, p2, nx, n2) = (get(ii - 1), get(ii - 2), get(ii + 1), get(ii + 2));
+        h.push(feat(T_BIAS, 0));
+        h.push(feat(T_LOWER, w.lower));
+        h.push(feat(T_FORM, w.form));
+        h.push(feat(T_SHAPE, w.shape));
+        for k in 0..3 {
+            if w.prefix[k] != 0 {
+                h.push(feat(T_PREFIX + k as u64, w.prefix[k]));
             }
-            for k in 0..4 {
-                if w.suffix[k] != 0 {
-                    h.push(feat(T_SUFFIX + k as u64, w.suffix[k]));
-                }
-            }
-            for b in 0..FLAG_BITS {
-                if w.flags & (1 << b) != 0 {
-                    h.push(feat(T_FLAG, b as u64));
-                }
-                if p.flags & (1 << b) != 0 {
-                    h.push(feat(T_PREV_FLAG, b as u64));
-                }
-                if nx.flags & (1 << b) != 0 {
-                    h.push(feat(T_NEXT_FLAG, b as u64));
-                }
-            }
-            h.push(feat(T_PREV_LOWER, p.lower));
-            h.push(feat(T_NEXT_LOWER, nx.lower));
-            h.push(feat(T_PREV2_LOWER, p2.lower));
-            h.push(feat(T_NEXT2_LOWER, n2.lower));
-            h.push(feat(T_PREV_SHAPE, p.shape));
-            h.push(feat(T_NEXT_SHAPE, nx.shape));
-            h.push(feat(
-                T_SHAPE3,
-                p.shape ^ w.shape.rotate_left(21) ^ nx.shape.rotate_left(42),
-            ));
-            h.push(feat(T_BIGRAM_PREV, p.lower ^ w.lower.rotate_left(17)));
-            h.push(feat(T_BIGRAM_NEXT, w.lower ^ nx.lower.rotate_left(17)));
-            // Document facts about the same word elsewhere.
-            if let Some(t) = totals.get(&w.lower) {
-                let cap = w.flags & F_INIT_CAP != 0;
-                for (b, &count) in t.iter().enumerate() {
-                    let mine = u16::from(own[i] & (1 << b) != 0);
-                    if count > mine {
-                        h.push(feat(T_DOC, b as u64));
-                        h.push(feat(T_DOC_CAP, (b as u64) << 1 | u64::from(cap)));
-                    }
-                }
-            }
-            offsets.push(h.len() as u32);
         }
-    }
-    Features { hashes, offsets }
+        for k in 0..4 {
+            if w.suffix[k] != 0 {
+                h.push(feat(T_SUFFIX + k as u64, w.suffix[k]));
+            }
+        }
+        for b in 0..FLAG_BITS {
+            if w.flags & (1 << b) != 0 {
+                h.push(feat(T_FLAG, b as u64));
+            }
+            if p.flags & (1 << b) != 0 {
+                h.push(feat(T_PREV_FLAG, b as u64));
+            }
+            if nx.flags & (1 << b) != 0 {
+                h.push(feat(T_NEXT_FLAG, b as u64));
+            }
+        }
+        h.push(feat(T_PREV_LOWER, p.lower));
+        h.push(feat(T_NEXT_LOWER, nx.lower));
+        h.push(feat(T_PREV2_LOWER, p2.lower));
+        h.push(feat(T_NEXT2_LOWER, n2.lower));
+        h.push(feat(T_PREV_SHAPE, p.shape));
+        h.push(feat(T_NEXT_SHAPE, nx.shape));
+        h.push(feat(
+            T_SHAPE3,
+            p.shape ^ w.shape.rotate_left(21) ^ nx.shape.rotate_left(42),
+        ));
+        h.push(feat(T_BIGRAM_PREV, p.lower ^ w.lower.rotate_left(17)));
+        h.push(feat(T_BIGRAM_NEXT, w.lower ^ nx.lower.rotate_left(17)));
+        // Document facts about the same word elsewhere.
+        if let Some(t) = totals.get(&w.lower) {
+            let cap = w.flags & F_INIT_CAP != 0;
+            for (b, &count) in t.iter().enumerate() {
+                let mine = u16::from(own[i] & (1 << b) != 0);
+                if count > mine {
+                    h.push(feat(T_DOC, b as u64));
+                    h.push(feat(T_DOC_CAP, (b as u64) << 1 | u64::from(cap)));
+                }
+            }
+        }
+    })
 }
 
 /// The features that come from the first pass's labels: each token's own label and
@@ -769,50 +780,38 @@ fn second_pass_features(doc: &DocView, facts: &DocFacts, p1: &[u8]) -> Features 
             t[5] += 1;
         }
     }
-    let mut hashes = Vec::with_capacity(n * 4);
-    let mut offsets = Vec::with_capacity(n + 1);
-    offsets.push(0u32);
-    for &(s, e) in &doc.sentences {
-        for i in s..e {
-            let w = &words[i];
-            if w.flags & F_PLAIN != 0 {
-                offsets.push(hashes.len() as u32);
-                continue;
+    Features::collect(doc, words, 4, |h, i, (s, e)| {
+        let w = &words[i];
+        h.push(feat(T_P1_OWN, p1[i] as u64));
+        let prev = if i > s { p1[i - 1] } else { 9 };
+        let next = if i + 1 < e { p1[i + 1] } else { 9 };
+        h.push(feat(
+            T_P1_PREV_NEXT,
+            (prev as u64) << 8 | (next as u64) << 4 | kind(p1[i]) as u64,
+        ));
+        if let Some(t) = p1_totals.get(&w.lower) {
+            let mut others = *t;
+            others[kind(p1[i]) as usize] -= 1;
+            if p1_multi(p1, i) {
+                others[5] -= 1;
             }
-            let h = &mut hashes;
-            h.push(feat(T_P1_OWN, p1[i] as u64));
-            let prev = if i > s { p1[i - 1] } else { 9 };
-            let next = if i + 1 < e { p1[i + 1] } else { 9 };
-            h.push(feat(
-                T_P1_PREV_NEXT,
-                (prev as u64) << 8 | (next as u64) << 4 | kind(p1[i]) as u64,
-            ));
-            if let Some(t) = p1_totals.get(&w.lower) {
-                let mut others = *t;
-                others[kind(p1[i]) as usize] -= 1;
-                if p1_multi(p1, i) {
-                    others[5] -= 1;
-                }
-                // Majority entity type among the other occurrences, if any.
-                let best = (1..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(1);
-                if others[best] > 0 {
-                    let cap = u64::from(w.flags & F_INIT_CAP != 0);
-                    h.push(feat(T_P1_DOC, (best as u64) << 1 | cap));
-                    let share = if others[best] * 2 >= others[0] + others[best] {
-                        1
-                    } else {
-                        0
-                    };
-                    h.push(feat(T_P1_DOC, 100 + ((best as u64) << 1 | share)));
-                }
-                if others[5] > 0 {
-                    h.push(feat(T_P1_DOC_MULTI, u64::from(w.flags & F_INIT_CAP != 0)));
-                }
+            // Majority entity type among the other occurrences, if any.
+            let best = (1..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(1);
+            if others[best] > 0 {
+                let cap = u64::from(w.flags & F_INIT_CAP != 0);
+                h.push(feat(T_P1_DOC, (best as u64) << 1 | cap));
+                let share = if others[best] * 2 >= others[0] + others[best] {
+                    1
+                } else {
+                    0
+                };
+                h.push(feat(T_P1_DOC, 100 + ((best as u64) << 1 | share)));
             }
-            offsets.push(h.len() as u32);
+            if others[5] > 0 {
+                h.push(feat(T_P1_DOC_MULTI, u64::from(w.flags & F_INIT_CAP != 0)));
+            }
         }
-    }
-    Features { hashes, offsets }
+    })
 }
 
 /// Label-dependent features of token `i`, given the labels before it.
