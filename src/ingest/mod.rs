@@ -151,13 +151,43 @@ pub enum IngestError {
 /// Commit at least this often, so that a crash late in a long run keeps the
 /// work done before it.
 pub const DEFAULT_COMMIT_EVERY: usize = 20_000;
-/// Files handed from stage to stage at once.
+/// Files handed from stage to stage at once, up to `BATCH_BYTES` of them: a batch
+/// of large exports (JSON Lines files run to megabytes) closes early, so the read
+/// articles waiting in the queues stay a few batches of a few MiB each.
 const BATCH: usize = 32;
+const BATCH_BYTES: u64 = 4 << 20;
 /// Files waiting between the walk and the readers, and read files waiting for
 /// the writer: these bound the memory the pipeline holds beyond its workers.
 const FILE_QUEUE: usize = 256;
 const OUTCOME_QUEUE: usize = 64;
 const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
+
+/// Gathers walked files into batches of [`BATCH`] files, or fewer when they reach
+/// [`BATCH_BYTES`]. Without the byte limit, a folder of a few large exports is one
+/// batch, read by one thread while the other idles, and held in memory whole.
+#[derive(Default)]
+struct Batcher {
+    files: Vec<SourceFile>,
+    bytes: u64,
+}
+
+impl Batcher {
+    /// Adds a file; gives back the batch when it is full.
+    fn push(&mut self, file: SourceFile) -> Option<Vec<SourceFile>> {
+        self.bytes += file.size;
+        self.files.push(file);
+        if self.files.len() < BATCH && self.bytes < BATCH_BYTES {
+            return None;
+        }
+        self.bytes = 0;
+        Some(std::mem::take(&mut self.files))
+    }
+
+    /// The files left over at the end of the walk, if any.
+    fn finish(self) -> Option<Vec<SourceFile>> {
+        (!self.files.is_empty()).then_some(self.files)
+    }
+}
 
 /// What reading one file produced.
 enum FileOutcome {
@@ -202,19 +232,17 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
         let walker = {
             let bar = progress.clone();
             scope.spawn(move || {
-                let mut batch = Vec::with_capacity(BATCH);
+                let mut batcher = Batcher::default();
                 let walked = walk::walk(&options.roots, &options.index_dir, |file| {
                     if let Some(bar) = &bar {
                         bar.inc_length(1);
                     }
-                    batch.push(file);
-                    if batch.len() == BATCH {
+                    if let Some(batch) = batcher.push(file) {
                         // The readers only stop early when writing failed; then there is nothing to do.
-                        let _ = file_sender
-                            .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                        let _ = file_sender.send(batch);
                     }
                 });
-                if !batch.is_empty() {
+                if let Some(batch) = batcher.finish() {
                     let _ = file_sender.send(batch);
                 }
                 walked
@@ -538,6 +566,28 @@ mod tests {
         options.max_file_size = 1024;
         let outcome = read_file(source(path, 10), None, &options);
         assert!(reason(outcome).is_some_and(|r| r.contains("--max-file-size")));
+    }
+
+    #[test]
+    fn batches_close_at_a_count_of_files_or_a_size() {
+        let sizes = |batch: Vec<SourceFile>| batch.iter().map(|f| f.size).collect::<Vec<_>>();
+        let mut batcher = Batcher::default();
+        let small: Vec<_> = (0..40)
+            .filter_map(|i| batcher.push(source(format!("{i}.txt").into(), 3000)))
+            .collect();
+        assert_eq!(small.len(), 1);
+        assert_eq!(small[0].len(), BATCH);
+        assert_eq!(batcher.finish().map(|b| b.len()), Some(40 - BATCH));
+
+        // Large exports go one or two to a batch, so that both readers get some.
+        let mut batcher = Batcher::default();
+        let mib = 1 << 20;
+        assert!(batcher.push(source("a.jsonl".into(), 3 * mib)).is_none());
+        let batch = batcher.push(source("b.jsonl".into(), 3 * mib));
+        assert_eq!(batch.map(sizes), Some(vec![3 * mib, 3 * mib]));
+        let batch = batcher.push(source("c.jsonl".into(), 10 * mib));
+        assert_eq!(batch.map(sizes), Some(vec![10 * mib]));
+        assert!(batcher.finish().is_none());
     }
 
     #[test]
