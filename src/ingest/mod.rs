@@ -151,9 +151,9 @@ pub enum IngestError {
 /// Commit at least this often, so that a crash late in a long run keeps the
 /// work done before it.
 pub const DEFAULT_COMMIT_EVERY: usize = 20_000;
-/// Files handed from stage to stage at once, up to `BATCH_BYTES` of them: a batch
-/// of large exports (JSON Lines files run to megabytes) closes early, so the read
-/// articles waiting in the queues stay a few batches of a few MiB each.
+/// Files handed from stage to stage at once, and the size at which a batch of
+/// large files closes early (see [`Batcher`]). With at most a few batches in the
+/// queues, the read articles waiting in them stay within a few MiB each.
 const BATCH: usize = 32;
 const BATCH_BYTES: u64 = 4 << 20;
 /// Files waiting between the walk and the readers, and read files waiting for
