@@ -289,8 +289,9 @@ impl WithContext {
         self.core.captures_iter(text).map(move |core| {
             let whole = core.get(0).expect("group 0 is always there");
             let before = &text[..whole.start()];
-            // Contexts hold at most a few dozen non-space bytes; whitespace runs
-            // in them can be any length, so the window is counted without them.
+            // The longest context is about a dozen characters besides whitespace
+            // ("Wednesday, the"); its whitespace can run to any length, so the
+            // window counts characters without it.
             let window = context_window(before, last_end, 48);
             let context = self.context.captures_at(before, window);
             let start = context
@@ -784,7 +785,11 @@ fn relative_candidates(text: &str, anchor: NaiveDate, out: &mut Vec<Candidate>) 
                 _ => Some(anchor),
             }
             .map(PartialDate::Day)
-        } else if let (Some(m), Some(unit)) = (caps.name("mod"), caps.name("unit")) {
+        } else {
+            // The pattern's other branch: "last month", "this year".
+            let (Some(m), Some(unit)) = (caps.name("mod"), caps.name("unit")) else {
+                continue;
+            };
             let delta = match m.as_str().to_ascii_lowercase().as_str() {
                 "last" => -1,
                 "next" => 1,
@@ -796,8 +801,6 @@ fn relative_candidates(text: &str, anchor: NaiveDate, out: &mut Vec<Candidate>) 
                 // No week granularity: claim the words, report nothing.
                 _ => None,
             }
-        } else {
-            None
         };
         out.push(Candidate {
             start: whole.start(),
