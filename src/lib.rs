@@ -2,11 +2,19 @@
 //!
 //! Data moves through the modules in order: [`ingest`] finds and reads article
 //! files, [`extract`] finds the people, countries and dates they talk about,
-//! [`index`] stores them in a tantivy index, [`search`] queries it, and [`cli`]
-//! turns command lines into calls and results into output.
+//! [`index`] stores them in a tantivy index, [`search`] queries it, [`output`]
+//! gives the results their JSON shapes, and [`cli`] turns command lines into
+//! calls and results into output.
+//!
+//! Below all of them: [`entity`], the table of entity kinds (people,
+//! organisations, countries) every layer reads, and [`text`], character-level
+//! helpers (accent folding, title case) the extractors and the index share.
 
 pub mod cli;
+pub mod entity;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod output;
 pub mod search;
+pub mod text;

@@ -605,6 +605,52 @@ fn people_and_countries_count_articles() {
 }
 
 #[test]
+fn organisations_are_listed_filtered_and_searched_by_field() {
+    let f = fixture();
+    let json = json_of(&f.index, &["orgs", "--json", "--limit", "50"]);
+    assert_eq!(json["version"], 1);
+    let orgs: Vec<&str> = json["orgs"]
+        .as_array()
+        .expect("orgs")
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    for org in ["Hamas", "United Nations", "European Union"] {
+        assert!(orgs.contains(&org), "{org} in {orgs:?}");
+    }
+    // The filter and the query field find the same articles, by any part of the name.
+    let (code, by_flag) = search_paths(&["--org", "hamas"]);
+    assert_eq!(code, 0);
+    let (_, by_field) = search_paths(&["org:Hamas"]);
+    assert_eq!(by_flag, by_field);
+    let (_, by_part) = search_paths(&["--org", "Nations"]);
+    assert!(!by_part.is_empty());
+    assert!(
+        by_part.iter().any(|p| p.contains("jordan-gaza-aid")),
+        "{by_part:?}"
+    );
+    // Hits and facets carry the organisations beside people and countries.
+    let json = json_of(
+        &f.index,
+        &["search", "--org", "Hamas", "--facets", "--json"],
+    );
+    let hit = &json["hits"][0];
+    assert!(
+        hit["orgs"]
+            .as_array()
+            .is_some_and(|o| o.iter().any(|v| v == "Hamas")),
+        "{hit}"
+    );
+    assert_eq!(
+        json["facets"]["orgs"][0]["value"], "Hamas",
+        "{}",
+        json["facets"]
+    );
+    let (code, _) = search_paths(&["--org", "Nonexistent Holdings"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn stats_describe_the_archive() {
     let f = fixture();
     let json = json_of(&f.index, &["stats", "--json"]);
@@ -637,6 +683,7 @@ fn help_lists_every_command_with_examples() {
         "search",
         "show",
         "people",
+        "orgs",
         "countries",
         "stats",
         "eval",
@@ -716,20 +763,22 @@ fn related_ranks_by_lift_with_a_minimum_count() {
     let report = &json["related"];
     assert_eq!(report["subject_articles"], 6);
     assert_eq!(report["all_articles"], 37);
-    for list in ["people", "countries"] {
+    for list in ["people", "orgs", "countries"] {
         let rows = report[list].as_array().expect("rows");
-        let mut last_lift = f64::INFINITY;
+        let mut last_rank = f64::INFINITY;
         for row in rows {
             let together = row["together"].as_f64().unwrap_or(0.0);
             let overall = row["overall"].as_f64().unwrap_or(1.0);
             let lift = row["lift"].as_f64().unwrap_or(0.0);
+            let lift_low = row["lift_low"].as_f64().unwrap_or(f64::NAN);
             assert!(together >= 2.0, "minimum count: {row}");
             assert!(
                 (lift - (together / 6.0) / (overall / 37.0)).abs() < 1e-9,
                 "{row}"
             );
-            assert!(lift <= last_lift, "sorted by lift");
-            last_lift = lift;
+            assert!(lift_low > 0.0 && lift_low < lift, "a lower bound: {row}");
+            assert!(lift_low <= last_rank, "sorted by lift_low");
+            last_rank = lift_low;
         }
     }
     let people: Vec<&str> = report["people"]

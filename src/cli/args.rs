@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::entity::{EntityKind, KINDS, Matching, PerKind};
 use crate::extract::countries;
 use crate::extract::dates::PartialDate;
 
@@ -50,7 +51,7 @@ pub enum Command {
         after_help = "Examples:\n  morgue index                    # indexes ./corpus into ./index\n  morgue index ~/news ~/wires --index ~/news-index\n  morgue index corpus --json      # machine-readable report on stdout\n\nReads .txt, .md/.markdown, .html/.htm, .json and .jsonl/.ndjson files.\nFiles that cannot be read are listed with a reason; the rest is indexed.\nExit status: 0 when the run completed, 2 when it failed (or, with --strict, when any file was skipped)."
     )]
     Index(IndexArgs),
-    /// Search articles by words, people, countries and dates.
+    /// Search articles by words, people, organisations, countries and dates.
     #[command(
         after_help = "Query language:\n  ceasefire talks          both words (AND is the default)\n  \"prime minister\"         a phrase\n  gaza OR ukraine          either\n  talks -ukraine           exclude a word\n  title:visit person:sudani country:iq   search one field\n\nExamples:\n  morgue search Blinken\n  morgue search --person \"al-Sudani\" --country iraq\n  morgue search ceasefire --from 2023-10 --to 2023-12 --sort newest\n  morgue search --mentions 2023-10-23 --json\n\nExit status: 0 when something matched, 1 when nothing did, 2 on error."
     )]
@@ -60,24 +61,17 @@ pub enum Command {
         after_help = "Examples:\n  morgue show 3f9a1c2b7d4e5f60\n  morgue show corpus/2023/11/blinken-baghdad-visit.txt --json"
     )]
     Show(ShowArgs),
-    /// People in the archive (or in matching articles), by number of articles.
-    #[command(
-        after_help = "Examples:\n  morgue people\n  morgue people --country IL --from 2024 --limit 20\n  morgue people ceasefire --json"
-    )]
-    People(EntityArgs),
-    /// Countries in the archive (or in matching articles), by number of articles.
-    #[command(
-        after_help = "Examples:\n  morgue countries\n  morgue countries --person Blinken\n  morgue countries --from 2024-01 --to 2024-06 --json"
-    )]
-    Countries(EntityArgs),
+    /// `morgue people`, `morgue orgs`, `morgue countries`: one per entity kind.
+    #[command(flatten)]
+    List(ListCommand),
     /// Articles per year, month, week or day, as a bar chart.
     #[command(
         after_help = "Examples:\n  morgue timeline --person Blinken\n  morgue timeline ceasefire --by week --from 2023-10 --to 2024-03\n  morgue timeline --country UA --by year --json\n\nEmpty periods between the first and the last are shown as zero."
     )]
     Timeline(TimelineArgs),
-    /// People and countries that appear in the same articles as a person or country.
+    /// People, organisations and countries that appear in the same articles as a subject.
     #[command(
-        after_help = "Examples:\n  morgue related --person Blinken\n  morgue related --country IL --from 2024 --limit 20\n  morgue related --person Macron --min-count 1 --json\n\nRanked by lift: how many times more often than chance a value shares an article\nwith the subject, (together / subject articles) / (overall / all articles).\nValues seen together fewer than --min-count times are left out."
+        after_help = "Examples:\n  morgue related --person Blinken\n  morgue related --country IL --from 2024 --limit 20\n  morgue related --org OPEC --min-count 1 --json\n\nLift: how many times more often than chance a value shares an article with the\nsubject, (together / subject articles) / (overall / all articles). Ranked by the\nlift the counts support with 95% confidence (lift>=), so that a name seen twice\ndoes not outrank one seen together 26 times. Values seen together fewer than\n--min-count times are left out."
     )]
     Related(RelatedArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to stdout.
@@ -130,17 +124,70 @@ pub struct IndexArgs {
     pub quiet: bool,
 }
 
-#[derive(Debug, Args, Clone, Default)]
+/// Filters shared by `search`, `timeline`, `related` and the listing commands.
+/// The entity flags (`--person`, `--org`, `--country`, `--about`) come from the
+/// kinds table, see [`crate::entity::KINDS`].
+#[derive(Debug, Clone, Default)]
 pub struct FilterArgs {
-    /// Only articles mentioning this person: full name or any part, any case or accents.
-    #[arg(long, value_name = "NAME")]
-    pub person: Vec<String>,
-    /// Only articles mentioning this country: code (IQ), name (iraq) or demonym (Iraqi).
-    #[arg(long, value_name = "COUNTRY", value_parser = parse_country)]
-    pub country: Vec<String>,
-    /// Only articles about this country (in the title, dateline or lead, or mentioned repeatedly).
-    #[arg(long, value_name = "COUNTRY", value_parser = parse_country)]
-    pub about: Vec<String>,
+    /// The values given to each kind's flag; codes already resolved (`iraq` is `IQ`).
+    pub entities: PerKind<Vec<String>>,
+    /// The values given to each kind's about flag (`--about`).
+    pub about: PerKind<Vec<String>>,
+    pub dates: DateFilterArgs,
+}
+
+impl FromArgMatches for FilterArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let values = |id: &str| -> Vec<String> {
+            matches
+                .get_many::<String>(id)
+                .map(|v| v.cloned().collect())
+                .unwrap_or_default()
+        };
+        Ok(FilterArgs {
+            entities: PerKind::from_fn(|kind| values(kind.spec().flag)),
+            about: PerKind::from_fn(|kind| kind.spec().about_flag.map(values).unwrap_or_default()),
+            dates: DateFilterArgs::from_arg_matches(matches)?,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = FilterArgs::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for FilterArgs {
+    fn augment_args(mut command: clap::Command) -> clap::Command {
+        for spec in &KINDS {
+            let arg = |id: &'static str, help: &'static str| {
+                let arg = Arg::new(id)
+                    .long(id)
+                    .value_name(spec.value_name)
+                    .help(help)
+                    .action(ArgAction::Append);
+                match spec.matching {
+                    Matching::Code => arg.value_parser(parse_country),
+                    Matching::NameWords => arg.value_parser(parse_name),
+                }
+            };
+            command = command.arg(arg(spec.flag, spec.filter_help));
+            if let Some(flag) = spec.about_flag {
+                command = command.arg(arg(flag, spec.about_help));
+            }
+        }
+        DateFilterArgs::augment_args(command)
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        FilterArgs::augment_args(command)
+    }
+}
+
+// Filters on publication and mentioned dates (a plain comment: clap would take
+// a doc comment for the help text of commands that include these arguments).
+#[derive(Debug, Args, Clone, Default)]
+pub struct DateFilterArgs {
     /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day).
     #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "on")]
     pub from: Option<PartialDate>,
@@ -164,7 +211,7 @@ pub enum SortArg {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words, "phrases", OR, -exclusions, field:value (title, body, person, country).
+    /// Words, "phrases", OR, -exclusions, field:value (title, body, person, org, country).
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
     #[command(flatten)]
@@ -184,7 +231,7 @@ pub struct SearchArgs {
     /// Print one JSON object per result, one per line.
     #[arg(long)]
     pub jsonl: bool,
-    /// Also show the top people, countries and months of all matching articles.
+    /// Also show the top people, organisations, countries and months of all matching articles.
     #[arg(long)]
     pub facets: bool,
 }
@@ -242,6 +289,52 @@ pub struct ShowArgs {
     pub json: bool,
 }
 
+/// A listing command, `morgue people`, `morgue orgs` or `morgue countries`: one
+/// per row of the kinds table, with the same arguments.
+#[derive(Debug)]
+pub struct ListCommand {
+    pub kind: EntityKind,
+    pub args: EntityArgs,
+}
+
+impl FromArgMatches for ListCommand {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let missing = || clap::Error::new(clap::error::ErrorKind::MissingSubcommand);
+        let (name, sub) = matches.subcommand().ok_or_else(missing)?;
+        let kind = EntityKind::from_plural(name).ok_or_else(missing)?;
+        Ok(ListCommand {
+            kind,
+            args: EntityArgs::from_arg_matches(sub)?,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = ListCommand::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Subcommand for ListCommand {
+    fn augment_subcommands(mut command: clap::Command) -> clap::Command {
+        for spec in &KINDS {
+            // The about text goes on last: augmenting sets one from the arguments' docs.
+            let list = EntityArgs::augment_args(clap::Command::new(spec.plural))
+                .about(spec.list_help)
+                .after_help(spec.list_examples);
+            command = command.subcommand(list);
+        }
+        command
+    }
+
+    fn augment_subcommands_for_update(command: clap::Command) -> clap::Command {
+        ListCommand::augment_subcommands(command)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        EntityKind::from_plural(name).is_some()
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct EntityArgs {
     /// Count only in articles matching this query.
@@ -252,6 +345,7 @@ pub struct EntityArgs {
     /// Number of entries to show.
     #[arg(long, short = 'n', default_value_t = 25, value_name = "N")]
     pub limit: usize,
+    /// Print the list as JSON.
     #[arg(long)]
     pub json: bool,
 }
@@ -292,6 +386,15 @@ fn parse_date(s: &str) -> Result<PartialDate, String> {
     PartialDate::parse_iso(s).map_err(|_| {
         format!("{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023, 2023-11 or 2023-11-05)")
     })
+}
+
+fn parse_name(s: &str) -> Result<String, String> {
+    if crate::index::schema::tokens(s).is_empty() {
+        return Err(format!(
+            "{s:?} has no letters or digits (expected a name or part of one)"
+        ));
+    }
+    Ok(s.to_string())
 }
 
 fn parse_country(s: &str) -> Result<String, String> {

@@ -11,13 +11,15 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::bail;
 
+use crate::entity::EntityKind;
 use crate::extract::dates::PartialDate;
 use crate::index::Archive;
 use crate::ingest::{self, IngestOptions};
+use crate::output;
 use crate::search::explore::{self, Period};
-use crate::search::{self, Filters, SearchRequest, SortOrder};
+use crate::search::{self, EntityFilter, Filters, SearchRequest, SortOrder};
 
-/// How many people, countries and months `search --facets` shows.
+/// How many values of each kind, and months, `search --facets` shows.
 const FACET_SIZE: usize = 10;
 use args::{Cli, ColorChoice, Command, FilterArgs, SortArg};
 use render::Style;
@@ -63,8 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             };
             let report = ingest::run(&options)?;
             if a.json {
-                serde_json::to_writer_pretty(&mut out, &report)?;
-                writeln!(out)?;
+                write_json(&mut out, &output::ingest_report(&report))?;
             }
             if !a.quiet {
                 let stderr = std::io::stderr();
@@ -93,9 +94,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             };
             let results = search::search(&archive, &request)?;
             if a.json {
-                render::search_json(&mut out, &results)?;
+                write_json(&mut out, &output::search(&results))?;
             } else if a.jsonl {
-                render::search_jsonl(&mut out, &results)?;
+                for hit in &results.hits {
+                    serde_json::to_writer(&mut out, &output::hit(hit))?;
+                    writeln!(out)?;
+                }
             } else {
                 render::search_text(&mut out, &results, request.offset, &style)?;
                 if let Some(facets) = &results.facets {
@@ -115,13 +119,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 return Ok(Outcome::NoResults);
             }
             if a.json {
-                let value = if details.len() == 1 {
-                    serde_json::to_value(&details[0])?
-                } else {
-                    serde_json::to_value(&details)?
-                };
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
+                write_json(&mut out, &output::articles(&details))?;
             } else {
                 for detail in &details {
                     render::article(&mut out, detail, &style)?;
@@ -129,10 +127,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             }
             Outcome::Success
         }
-        Command::People(a) => entity_counts(&cli.index, &a, EntityKind::People, &mut out, &style)?,
-        Command::Countries(a) => {
-            entity_counts(&cli.index, &a, EntityKind::Countries, &mut out, &style)?
-        }
+        Command::List(list) => entity_counts(&cli.index, &list.args, list.kind, &mut out, &style)?,
         Command::Timeline(a) => {
             let archive = Archive::open(&cli.index)?;
             let by = match a.by {
@@ -144,9 +139,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let query = joined(&a.query);
             let series = explore::timeline(&archive, query.as_deref(), &filters(&a.filters)?, by)?;
             if a.json {
-                let value = serde_json::json!({"version": render::JSON_VERSION, "by": by, "series": series});
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
+                write_json(&mut out, &output::timeline(by, &series))?;
             } else {
                 render::timeline_text(&mut out, &series, output_width(), &style)?;
             }
@@ -155,15 +148,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Related(a) => {
             let archive = Archive::open(&cli.index)?;
             let subject = filters(&a.filters)?;
-            if subject.people.is_empty() && subject.countries.is_empty() && subject.about.is_empty()
-            {
-                bail!("related needs a subject: --person NAME or --country C (or --about C)");
+            if subject.entities.is_empty() {
+                bail!(
+                    "related needs a subject: --person NAME, --org NAME or --country C (or --about C)"
+                );
             }
             let report = explore::related(&archive, &subject, a.limit, a.min_count)?;
             if a.json {
-                let value = serde_json::json!({"version": render::JSON_VERSION, "related": report});
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
+                write_json(&mut out, &output::related(&report))?;
             } else {
                 render::related_text(&mut out, &report, &style)?;
             }
@@ -203,8 +195,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let archive = Archive::open(&cli.index)?;
             let stats = search::stats(&archive, 10)?;
             if a.json {
-                serde_json::to_writer_pretty(&mut out, &stats)?;
-                writeln!(out)?;
+                write_json(&mut out, &output::stats(&stats))?;
             } else {
                 render::stats(&mut out, &stats, &style)?;
             }
@@ -215,12 +206,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum EntityKind {
-    People,
-    Countries,
-}
-
 fn entity_counts(
     index: &std::path::Path,
     a: &args::EntityArgs,
@@ -229,24 +214,27 @@ fn entity_counts(
     style: &Style,
 ) -> anyhow::Result<Outcome> {
     let archive = Archive::open(index)?;
-    let field = match kind {
-        EntityKind::People => crate::index::schema::PEOPLE,
-        EntityKind::Countries => crate::index::schema::COUNTRIES,
-    };
     let query = joined(&a.query);
     let counts = search::count_values(
         &archive,
-        field,
+        kind.spec().field,
         query.as_deref(),
         &filters(&a.filters)?,
         a.limit,
     )?;
     if a.json {
-        render::counts_json(out, &counts, kind)?;
+        write_json(out, &output::counts(kind, &counts))?;
     } else {
         render::counts_text(out, &counts, kind, style)?;
     }
     Ok(found(!counts.is_empty()))
+}
+
+/// A JSON value, pretty-printed, on a line of its own.
+fn write_json(out: &mut impl Write, value: &serde_json::Value) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 /// Columns available for charts: the terminal's width, or `COLUMNS`, or 80.
@@ -290,7 +278,7 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 
 /// Validates filter arguments into the search module's [`Filters`].
 fn filters(a: &FilterArgs) -> anyhow::Result<Filters> {
-    let published = match (a.on, a.from, a.to) {
+    let published = match (a.dates.on, a.dates.from, a.dates.to) {
         (Some(on), _, _) => Some((on.first_day(), on.last_day())),
         (None, None, None) => None,
         (None, from, to) => {
@@ -310,17 +298,20 @@ fn filters(a: &FilterArgs) -> anyhow::Result<Filters> {
             Some((first, last))
         }
     };
-    for name in &a.person {
-        if crate::index::schema::tokens(name).is_empty() {
-            bail!("--person {name:?} has no letters or digits (expected a name or part of one)");
+    let mut entities = Vec::new();
+    for kind in EntityKind::ALL {
+        for (values, about) in [(&a.entities[kind], false), (&a.about[kind], true)] {
+            entities.extend(values.iter().map(|value| EntityFilter {
+                kind,
+                value: value.clone(),
+                about,
+            }));
         }
     }
     Ok(Filters {
-        people: a.person.clone(),
-        countries: a.country.clone(),
-        about: a.about.clone(),
+        entities,
         published,
-        mentions: a.mentions.clone(),
+        mentions: a.dates.mentions.clone(),
     })
 }
 

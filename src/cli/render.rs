@@ -5,14 +5,11 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use super::EntityKind;
-use crate::extract::countries;
+use crate::entity::{EntityKind, Matching};
 use crate::ingest::{IngestReport, human_bytes};
-use crate::search::explore::{Facets, PeriodCount, Related, RelatedReport};
+use crate::output::country_name;
+use crate::search::explore::{Facets, PeriodCount, RelatedReport};
 use crate::search::{ArticleDetail, SearchResults, Stats, ValueCount};
-
-/// Version of the `--json`/`--jsonl` output contract; bumped on incompatible change.
-pub const JSON_VERSION: u32 = 1;
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -78,11 +75,10 @@ pub fn search_text(
             style.paint(BOLD, &sanitize(&hit.title))
         )?;
         let mut meta = vec![sanitize(&hit.path)];
-        if !hit.people.is_empty() {
-            meta.push(abbreviated_list(&hit.people, 3));
-        }
-        if !hit.countries.is_empty() {
-            meta.push(abbreviated_list(&hit.countries, 6));
+        for (kind, values) in hit.entities.iter() {
+            if !values.is_empty() {
+                meta.push(abbreviated_list(values, hit_list_size(kind)));
+            }
         }
         writeln!(out, "     {}", style.paint(DIM, &meta.join("  ·  ")))?;
         if !hit.snippet.is_empty() {
@@ -104,6 +100,22 @@ pub fn search_text(
         "articles"
     };
     writeln!(out, "{} {noun} match, {shown}", results.total)
+}
+
+/// How many values of a kind a search hit's summary line shows: codes are short.
+fn hit_list_size(kind: EntityKind) -> usize {
+    match kind.spec().matching {
+        Matching::NameWords => 3,
+        Matching::Code => 6,
+    }
+}
+
+/// A value as shown in lists: a name as written, a code with its name (`IQ  Iraq`).
+fn value_label(kind: EntityKind, value: &str) -> String {
+    match kind.spec().matching {
+        Matching::NameWords => sanitize(value),
+        Matching::Code => format!("{value}  {}", country_name(value)),
+    }
 }
 
 fn abbreviated_list(items: &[String], max: usize) -> String {
@@ -136,33 +148,6 @@ fn highlight(snippet: &str, ranges: &[Range<usize>], style: &Style) -> String {
     format!("…{}…", text.trim())
 }
 
-#[derive(serde::Serialize)]
-struct JsonResults<'a> {
-    version: u32,
-    #[serde(flatten)]
-    results: &'a SearchResults,
-}
-
-pub fn search_json(out: &mut impl Write, results: &SearchResults) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &JsonResults {
-            version: JSON_VERSION,
-            results,
-        },
-    )?;
-    writeln!(out)?;
-    Ok(())
-}
-
-pub fn search_jsonl(out: &mut impl Write, results: &SearchResults) -> anyhow::Result<()> {
-    for hit in &results.hits {
-        serde_json::to_writer(&mut *out, hit)?;
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
 pub fn facets_text(out: &mut impl Write, facets: &Facets, style: &Style) -> io::Result<()> {
     let line = |items: &[ValueCount], label: &dyn Fn(&str) -> String| {
         items
@@ -172,18 +157,19 @@ pub fn facets_text(out: &mut impl Write, facets: &Facets, style: &Style) -> io::
             .join(", ")
     };
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}  {}",
-        style.paint(BOLD, "people:   "),
-        line(&facets.people, &|v| sanitize(v))
-    )?;
-    writeln!(
-        out,
-        "{}  {}",
-        style.paint(BOLD, "countries:"),
-        line(&facets.countries, &|v| format!("{v} {}", country_name(v)))
-    )?;
+    for (kind, values) in facets.entities.iter() {
+        let label = |v: &str| match kind.spec().matching {
+            Matching::NameWords => sanitize(v),
+            Matching::Code => format!("{v} {}", country_name(v)),
+        };
+        let heading = format!("{:<10}", format!("{}:", kind.spec().plural));
+        writeln!(
+            out,
+            "{}  {}",
+            style.paint(BOLD, &heading),
+            line(values, &label)
+        )?;
+    }
     writeln!(
         out,
         "{}  {}",
@@ -228,37 +214,31 @@ pub fn related_text(out: &mut impl Write, report: &RelatedReport, style: &Style)
         "{} of {} articles match the subject",
         report.subject_articles, report.all_articles
     )?;
-    let table = |out: &mut dyn Write,
-                 title: &str,
-                 rows: &[Related],
-                 label: &dyn Fn(&str) -> String|
-     -> io::Result<()> {
+    for (kind, rows) in report.entities.iter() {
         writeln!(out)?;
-        writeln!(out, "{}", style.paint(BOLD, title))?;
+        writeln!(out, "{}", style.paint(BOLD, kind.spec().plural))?;
         if rows.is_empty() {
-            return writeln!(out, "  none seen together often enough (see --min-count)");
+            writeln!(out, "  none seen together often enough (see --min-count)")?;
+            continue;
         }
         writeln!(
             out,
             "{}",
-            style.paint(DIM, "    lift  together  overall  name")
+            style.paint(DIM, "  lift>=    lift  together  overall  name")
         )?;
         for r in rows {
             writeln!(
                 out,
-                "{:>8.1}  {:>8}  {:>7}  {}",
+                "{:>7.1}  {:>6.1}  {:>8}  {:>7}  {}",
+                r.lift_low,
                 r.lift,
                 r.together,
                 r.overall,
-                label(&r.value)
+                value_label(kind, &r.value)
             )?;
         }
-        Ok(())
-    };
-    table(out, "people", &report.people, &|v| sanitize(v))?;
-    table(out, "countries", &report.countries, &|v| {
-        format!("{v}  {}", country_name(v))
-    })
+    }
+    Ok(())
 }
 
 pub fn counts_text(
@@ -272,42 +252,8 @@ pub fn counts_text(
     }
     writeln!(out, "{}", style.paint(DIM, "articles  name"))?;
     for c in counts {
-        let label = match kind {
-            EntityKind::People => sanitize(&c.value),
-            EntityKind::Countries => format!("{}  {}", c.value, country_name(&c.value)),
-        };
-        writeln!(out, "{:>8}  {label}", c.articles)?;
+        writeln!(out, "{:>8}  {}", c.articles, value_label(kind, &c.value))?;
     }
-    Ok(())
-}
-
-fn country_name(code: &str) -> &'static str {
-    countries::by_code(code).map(|c| c.name).unwrap_or("")
-}
-
-pub fn counts_json(
-    out: &mut impl Write,
-    counts: &[ValueCount],
-    kind: EntityKind,
-) -> anyhow::Result<()> {
-    let items: Vec<serde_json::Value> = counts
-        .iter()
-        .map(|c| match kind {
-            EntityKind::People => serde_json::json!({"name": c.value, "articles": c.articles}),
-            EntityKind::Countries => serde_json::json!({
-                "code": c.value, "name": country_name(&c.value), "articles": c.articles
-            }),
-        })
-        .collect();
-    let key = match kind {
-        EntityKind::People => "people",
-        EntityKind::Countries => "countries",
-    };
-    let mut object = serde_json::Map::new();
-    object.insert("version".into(), JSON_VERSION.into());
-    object.insert(key.into(), items.into());
-    serde_json::to_writer_pretty(&mut *out, &object)?;
-    writeln!(out)?;
     Ok(())
 }
 
@@ -342,6 +288,13 @@ pub fn article(out: &mut impl Write, a: &ArticleDetail, style: &Style) -> io::Re
         .map(|p| format!("{} ({})", sanitize(&p.name), p.mentions))
         .collect();
     writeln!(out, "people:    {}", none_if_empty(people.join(", ")))?;
+    let orgs: Vec<String> = a
+        .entities
+        .orgs
+        .iter()
+        .map(|o| format!("{} ({})", sanitize(&o.name), o.mentions))
+        .collect();
+    writeln!(out, "orgs:      {}", none_if_empty(orgs.join(", ")))?;
     let countries: Vec<String> = a
         .entities
         .countries
@@ -397,8 +350,11 @@ pub fn stats(out: &mut impl Write, s: &Stats, style: &Style) -> io::Result<()> {
     };
     writeln!(out, "formats:        {}", list(&s.formats))?;
     writeln!(out, "date sources:   {}", list(&s.date_sources))?;
-    writeln!(out, "top people:     {}", list(&s.top_people))?;
-    writeln!(out, "top countries:  {}", list(&s.top_countries))
+    for (kind, values) in s.top.0.iter() {
+        let heading = format!("top {}:", kind.spec().plural);
+        writeln!(out, "{heading:<16}{}", list(values))?;
+    }
+    Ok(())
 }
 
 pub fn ingest_report(out: &mut impl Write, r: &IngestReport, style: &Style) -> io::Result<()> {

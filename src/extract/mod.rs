@@ -1,4 +1,4 @@
-//! Extraction: the people, countries and dates an article talks about.
+//! Extraction: the people, organisations, countries and dates an article talks about.
 //!
 //! Each submodule finds one kind of entity in text; [`extract`] runs them all
 //! over one article and sums them up into [`Entities`], which is what the index
@@ -8,11 +8,13 @@
 pub mod countries;
 pub mod dates;
 pub mod eval;
+pub mod orgs;
 pub mod people;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::entity::PerKind;
 use dates::PartialDate;
 
 /// Bumped when extraction changes enough that stored entities should be recomputed.
@@ -27,6 +29,8 @@ const ABOUT_MIN_MENTIONS: u32 = 3;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entities {
     pub people: Vec<PersonCount>,
+    #[serde(default)]
+    pub orgs: Vec<OrgCount>,
     pub countries: Vec<CountryCount>,
     pub dates: Vec<DateFound>,
 }
@@ -35,6 +39,15 @@ pub struct Entities {
 pub struct PersonCount {
     pub name: String,
     pub mentions: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgCount {
+    pub name: String,
+    pub mentions: u32,
+    /// How the article writes it, when that differs from `name`: `Texaco Inc`, `TEXACO`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,13 +72,28 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
     let body_start = text.len() - body.len();
     let lead_end = lead_end(&text, body_start);
 
-    let people = people::find_people(&text)
+    // Names are found in the text with hard-wrapped lines joined (offsets do not
+    // move), tagged once for people and organisations together.
+    let unwrapped = people::unwrap_hard_wrapped_lines(&text);
+    let tagged = TaggedSpans::of(&unwrapped);
+    let people = people::people_in(&unwrapped, tagged.as_ref().map(|t| t.people.as_slice()))
         .into_iter()
         .map(|p| PersonCount {
             mentions: p.mentions.len().max(1) as u32,
             name: p.name,
         })
         .collect();
+    let orgs = match &tagged {
+        Some(t) => orgs::find_orgs(&unwrapped, &t.orgs),
+        None => Vec::new(),
+    }
+    .into_iter()
+    .map(|o| OrgCount {
+        mentions: o.mentions.len().max(1) as u32,
+        forms: o.forms.into_iter().filter(|f| *f != o.name).collect(),
+        name: o.name,
+    })
+    .collect();
 
     let mut countries: Vec<CountryCount> = Vec::new();
     for mention in countries::find_countries(&text) {
@@ -99,8 +127,56 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
 
     Entities {
         people,
+        orgs,
         countries,
         dates,
+    }
+}
+
+/// The statistical tagger's person and organisation spans over a text, from
+/// one tagging run (byte spans, in order).
+pub(crate) struct TaggedSpans {
+    pub people: Vec<(usize, usize)>,
+    pub orgs: Vec<(usize, usize)>,
+}
+
+impl TaggedSpans {
+    /// `None` when morgue was built without tagger weights.
+    pub(crate) fn of(text: &str) -> Option<TaggedSpans> {
+        use people::tagger;
+        let model = tagger::MODEL.as_ref()?;
+        let tokens = tagger::tokenize(text);
+        let doc = tagger::DocView::from_tokens(text, &tokens);
+        let labels = model.label(&doc);
+        let mut spans = TaggedSpans {
+            people: Vec::new(),
+            orgs: Vec::new(),
+        };
+        // Labels are `O`, then `B-`/`I-` pairs of PER, LOC, ORG, MISC; an entity
+        // runs from its first token over the `I-` tokens of its type that follow.
+        let kind = |label: u8| label.div_ceil(2);
+        for &(s, e) in &doc.sentences {
+            let mut i = s;
+            while i < e {
+                let k = kind(labels[i]);
+                if k != 1 && k != 3 {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < e && labels[j] == 2 * k {
+                    j += 1;
+                }
+                let span = (tokens[i].start, tokens[j - 1].end);
+                if k == 1 {
+                    spans.people.push(span);
+                } else {
+                    spans.orgs.push(span);
+                }
+                i = j;
+            }
+        }
+        Some(spans)
     }
 }
 
@@ -125,7 +201,48 @@ fn lead_end(text: &str, body_start: usize) -> usize {
     body_start + end
 }
 
+/// One extracted value of an entity kind, as the index stores it.
+pub struct EntityValue<'a> {
+    /// The canonical name or code.
+    pub value: &'a str,
+    /// Other ways the article writes it, searchable too.
+    pub forms: &'a [String],
+    /// The article is about it.
+    pub about: bool,
+}
+
 impl Entities {
+    /// The values of every kind, for the index: people and organisations by
+    /// name, countries by code.
+    pub fn values(&self) -> PerKind<Vec<EntityValue<'_>>> {
+        PerKind([
+            self.people
+                .iter()
+                .map(|p| EntityValue {
+                    value: &p.name,
+                    forms: &[],
+                    about: false,
+                })
+                .collect(),
+            self.orgs
+                .iter()
+                .map(|o| EntityValue {
+                    value: &o.name,
+                    forms: &o.forms,
+                    about: false,
+                })
+                .collect(),
+            self.countries
+                .iter()
+                .map(|c| EntityValue {
+                    value: &c.code,
+                    forms: &[],
+                    about: c.about,
+                })
+                .collect(),
+        ])
+    }
+
     /// Every value under which the article's mentioned dates are indexed: a day
     /// also stands for its month and year, so `--mentions 2023-10` finds
     /// `October 23, 2023`.

@@ -34,6 +34,8 @@
 //! Arabic article dropped), so `al-Sudani`, `Al-Sudani` and `Sudani` are one surname.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::text::{fold, is_mark, titlecase};
 use std::sync::LazyLock;
 
 /// The word lists: sets of short strings looked up for every capitalised token, with
@@ -612,11 +614,6 @@ fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Combining marks stay inside words (decomposed `é`).
-fn is_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
-}
-
 fn shape_of(word: &str) -> Shape {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
@@ -705,45 +702,6 @@ pub fn person_key(name: &str) -> String {
                 out.push(fold(l));
             }
         }
-    }
-    out
-}
-
-/// Folds a lowercase letter with a diacritic to its base letter, for common Latin
-/// letters (Western, Central European, Turkish, Vietnamese basics).
-fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' | 'į' => 'i',
-        'ķ' => 'k',
-        'ł' | 'ľ' | 'ĺ' | 'ļ' => 'l',
-        'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' | 'ŕ' => 'r',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'ť' | 'ţ' | 'ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        _ => c,
-    }
-}
-
-/// Title-cases an all-caps word for list look-ups (`BLINKEN` -> `Blinken`).
-fn titlecase(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut upper_next = true;
-    for c in word.chars() {
-        if upper_next {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        upper_next = !c.is_alphabetic();
     }
     out
 }
@@ -1208,7 +1166,14 @@ fn is_person(text: &str, tokens: &[Token], c: &Candidate, lone_keys: &FxHashSet<
 /// People in `text` (title, blank line, body), in order of first mention.
 pub fn find_people(text: &str) -> Vec<Person> {
     let unwrapped = unwrap_hard_wrapped_lines(text);
-    let text: &str = &unwrapped;
+    let spans = tagger::MODEL.as_ref().map(|m| m.person_spans(&unwrapped));
+    people_in(&unwrapped, spans.as_deref())
+}
+
+/// People in `text` as [`unwrap_hard_wrapped_lines`] returns it, given the
+/// tagger's person spans (`None` without a model), so that one tagging run
+/// serves people and organisations alike.
+pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
     let tokens = tokenize(text);
     if tokens.is_empty() {
         return Vec::new();
@@ -1221,18 +1186,15 @@ pub fn find_people(text: &str) -> Vec<Person> {
         .filter(|c| c.words() == 1)
         .map(|c| person_key(word(text, &tokens[c.first])))
         .collect();
-    let cands = match tagger::MODEL.as_ref() {
+    let cands = match spans {
         None => rule_cands,
-        Some(model) => {
-            let spans = model.person_spans(text);
-            merge_candidates(
-                text,
-                &tokens,
-                model_candidates(text, &tokens, &headlines, &spans),
-                rule_cands,
-                &lone_keys,
-            )
-        }
+        Some(spans) => merge_candidates(
+            text,
+            &tokens,
+            model_candidates(text, &tokens, &headlines, spans),
+            rule_cands,
+            &lone_keys,
+        ),
     };
 
     let mut people: Vec<Acc> = Vec::new();
@@ -1643,7 +1605,7 @@ const WRAPPED_LINE_MIN: usize = 40;
 /// `Balladur` into two names. A single line break inside such a paragraph (the
 /// line is long, does not end a sentence, and the next line continues without
 /// indentation) becomes a space. Byte offsets do not move: one byte for one.
-fn unwrap_hard_wrapped_lines(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn unwrap_hard_wrapped_lines(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut joins = Vec::new();
     let mut line_start = 0;

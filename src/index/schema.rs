@@ -1,9 +1,12 @@
 //! The index schema: every field name and how it is indexed, in one place.
 //!
 //! Other modules refer to fields through [`Fields`] and the name constants here;
-//! nothing else spells a field name. The schema does not know how articles are
-//! read or searched.
+//! nothing else spells a field name, except the fields of each entity kind,
+//! which are named in its row of the kinds table (`crate::entity::KINDS`) and
+//! added here from it. The schema does not know how articles are read or
+//! searched.
 
+use crate::entity::{EntityKind, PerKind};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -14,8 +17,9 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the meaning of a stored value changes; an index
 /// written with another version must be rebuilt. 2: the file path, file hash and
-/// content hash are no longer indexed as terms (nothing looks them up).
-pub const FORMAT_VERSION: u32 = 2;
+/// content hash are no longer indexed as terms (nothing looks them up). 3:
+/// organisations, and the fields of each entity kind come from the kinds table.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Name under which [`text_analyzer`] is registered with tantivy.
 pub const TOKENIZER: &str = "morgue_text";
@@ -36,10 +40,6 @@ pub const PUBLISHED: &str = "published";
 pub const PUBLISHED_MONTH: &str = "published_month";
 pub const PUBLISHED_PARTIAL: &str = "published_partial";
 pub const DATE_SOURCE: &str = "date_source";
-pub const PEOPLE: &str = "people";
-pub const PEOPLE_TEXT: &str = "people_text";
-pub const COUNTRIES: &str = "countries";
-pub const COUNTRIES_ABOUT: &str = "countries_about";
 pub const MENTIONED_DATES: &str = "mentioned_dates";
 pub const CONTENT_HASH: &str = "content_hash";
 pub const AUTHOR: &str = "author";
@@ -78,14 +78,8 @@ pub struct Fields {
     /// A publication date known only partly (a dateline without a year: `--11-05`).
     pub published_partial: Field,
     pub date_source: Field,
-    /// Canonical full names, exact, for facets.
-    pub people: Field,
-    /// The same names tokenised, so `Sudani` and `al-sudani` match.
-    pub people_text: Field,
-    /// ISO 3166-1 alpha-2 codes of every country mentioned.
-    pub countries: Field,
-    /// Codes of the countries the article is about (title, dateline, lead, repeated).
-    pub countries_about: Field,
+    /// The fields of each kind of entity (people, organisations, countries).
+    pub by_kind: PerKind<EntityFields>,
     /// Mentioned dates at every granularity they imply: a day adds its month and year.
     pub mentioned_dates: Field,
     pub content_hash: Field,
@@ -97,9 +91,32 @@ pub struct Fields {
     pub entities: Field,
 }
 
+/// The fields that hold one kind of entity; see [`crate::entity::KindSpec`].
+#[derive(Clone, Copy, Debug)]
+pub struct EntityFields {
+    /// Exact values (canonical names, country codes): stored, fast, for facets.
+    pub exact: Field,
+    /// Names and the forms articles write them in, tokenised, so that `Sudani`
+    /// and `al-sudani` match `Mohammed Shia al-Sudani`.
+    pub text: Option<Field>,
+    /// Values the article is about.
+    pub about: Option<Field>,
+}
+
 impl Fields {
     pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
         let f = |name: &str| schema.get_field(name);
+        let mut entities = Vec::with_capacity(EntityKind::ALL.len());
+        for kind in EntityKind::ALL {
+            let spec = kind.spec();
+            entities.push(EntityFields {
+                exact: f(spec.field)?,
+                text: spec.text_field.map(f).transpose()?,
+                about: spec.about_field.map(f).transpose()?,
+            });
+        }
+        let mut entities = entities.into_iter();
+        let entities = PerKind::from_fn(|_| entities.next().expect("one per kind"));
         Ok(Fields {
             id: f(ID)?,
             file_key: f(FILE_KEY)?,
@@ -117,10 +134,7 @@ impl Fields {
             published_month: f(PUBLISHED_MONTH)?,
             published_partial: f(PUBLISHED_PARTIAL)?,
             date_source: f(DATE_SOURCE)?,
-            people: f(PEOPLE)?,
-            people_text: f(PEOPLE_TEXT)?,
-            countries: f(COUNTRIES)?,
-            countries_about: f(COUNTRIES_ABOUT)?,
+            by_kind: entities,
             mentioned_dates: f(MENTIONED_DATES)?,
             content_hash: f(CONTENT_HASH)?,
             author: f(AUTHOR)?,
@@ -183,10 +197,16 @@ pub fn build_schema() -> Schema {
     builder.add_text_field(PUBLISHED_MONTH, exact_fast.clone());
     builder.add_text_field(PUBLISHED_PARTIAL, STORED);
     builder.add_text_field(DATE_SOURCE, exact_fast.clone());
-    builder.add_text_field(PEOPLE, exact_fast.clone());
-    builder.add_text_field(PEOPLE_TEXT, text(false));
-    builder.add_text_field(COUNTRIES, exact_fast.clone());
-    builder.add_text_field(COUNTRIES_ABOUT, STRING | STORED);
+    for kind in EntityKind::ALL {
+        let spec = kind.spec();
+        builder.add_text_field(spec.field, exact_fast.clone());
+        if let Some(name) = spec.text_field {
+            builder.add_text_field(name, text(false));
+        }
+        if let Some(name) = spec.about_field {
+            builder.add_text_field(name, STRING | STORED);
+        }
+    }
     builder.add_text_field(MENTIONED_DATES, STRING | STORED);
     builder.add_text_field(CONTENT_HASH, STORED);
     builder.add_text_field(AUTHOR, STORED);

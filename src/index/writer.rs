@@ -161,14 +161,21 @@ fn document(f: &Fields, a: &Article) -> TantivyDocument {
         doc.add_text(f.published_partial, partial);
     }
     doc.add_text(f.date_source, a.date_source.as_str());
-    for person in &a.entities.people {
-        doc.add_text(f.people, &person.name);
-        doc.add_text(f.people_text, &person.name);
-    }
-    for country in &a.entities.countries {
-        doc.add_text(f.countries, &country.code);
-        if country.about {
-            doc.add_text(f.countries_about, &country.code);
+    for (kind, values) in a.entities.values().iter() {
+        let fields = &f.by_kind[kind];
+        for value in values {
+            doc.add_text(fields.exact, value.value);
+            if let Some(text) = fields.text {
+                doc.add_text(text, value.value);
+                for form in value.forms {
+                    doc.add_text(text, form);
+                }
+            }
+            if let Some(about) = fields.about
+                && value.about
+            {
+                doc.add_text(about, value.value);
+            }
         }
     }
     for term in a.entities.mentioned_date_terms() {

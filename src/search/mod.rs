@@ -1,5 +1,6 @@
-//! Searching the index: the query language, filters by person, country and
-//! date, ranking and sorting, snippets, and entity counts over a result set.
+//! Searching the index: the query language, filters by person, organisation,
+//! country and date, ranking and sorting, snippets, and entity counts over a
+//! result set.
 //!
 //! Takes plain request structs (country codes already resolved, dates already
 //! parsed) and returns plain result structs; printing them is `cli`'s job.
@@ -23,6 +24,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 
+use crate::entity::{EntityKind, Matching, PerKind};
 use crate::extract::countries::{self, UnknownCountry};
 use crate::extract::dates::PartialDate;
 use crate::index::schema::{self, Fields};
@@ -40,25 +42,29 @@ const SNIPPET_CHARS: usize = 220;
 /// Restrictions on which articles match, all ANDed together.
 #[derive(Clone, Debug, Default)]
 pub struct Filters {
-    /// Names or parts of names; each must match one person of the article.
-    pub people: Vec<String>,
-    /// ISO codes; each must be mentioned.
-    pub countries: Vec<String>,
-    /// ISO codes; the article must be about each.
-    pub about: Vec<String>,
+    /// Each must hold: a person or organisation named (name or part of one), a
+    /// country mentioned or written about (an ISO code, already resolved).
+    pub entities: Vec<EntityFilter>,
     /// Inclusive range of publication days. Articles without a known day never match.
     pub published: Option<(NaiveDate, NaiveDate)>,
     /// Dates the article must mention (at the given precision or finer).
     pub mentions: Vec<PartialDate>,
 }
 
+/// One entity the articles must have (`--person NAME`, `--org NAME`,
+/// `--country C`, `--about C`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityFilter {
+    pub kind: EntityKind,
+    /// A name or part of one for names, a code for codes (see [`Matching`]).
+    pub value: String,
+    /// The article must be about it, not only mention it (kinds with an about field).
+    pub about: bool,
+}
+
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.people.is_empty()
-            && self.countries.is_empty()
-            && self.about.is_empty()
-            && self.published.is_none()
-            && self.mentions.is_empty()
+        self.entities.is_empty() && self.published.is_none() && self.mentions.is_empty()
     }
 }
 
@@ -94,8 +100,9 @@ pub struct Hit {
     pub date_source: String,
     /// Relevance score; null when sorted by date.
     pub score: Option<f32>,
-    pub people: Vec<String>,
-    pub countries: Vec<String>,
+    /// `people` (canonical names), `orgs` and `countries` (ISO codes).
+    #[serde(flatten)]
+    pub entities: PerKind<Vec<String>>,
     pub snippet: String,
     /// Byte ranges of `snippet` to highlight.
     #[serde(skip)]
@@ -299,43 +306,60 @@ fn combine(
     if let Some(q) = text_query {
         clauses.push((Occur::Must, q));
     }
-    let filter = |q: Box<dyn Query>| -> (Occur, Box<dyn Query>) {
+    let filter_clause = |q: Box<dyn Query>| -> (Occur, Box<dyn Query>) {
         (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
     };
-    for name in &filters.people {
-        let tokens = schema::tokens(name);
-        if tokens.is_empty() {
-            return Err(SearchError::NothingSearchable(name.clone()));
+    for filter in &filters.entities {
+        let spec = filter.kind.spec();
+        let f = &fields.by_kind[filter.kind];
+        match spec.matching {
+            Matching::NameWords => {
+                let tokens = schema::tokens(&filter.value);
+                if tokens.is_empty() {
+                    return Err(SearchError::NothingSearchable(filter.value.clone()));
+                }
+                highlight_terms.extend(tokens.iter().filter(|t| t.len() > 2).cloned());
+                let field = f
+                    .text
+                    .expect("kinds matched by name words have a text field");
+                clauses.push(filter_clause(tokens_query(field, &tokens)));
+            }
+            Matching::Code => {
+                highlight_terms.extend(country_words(&filter.value));
+                match (filter.about, f.about) {
+                    (true, Some(about)) => {
+                        clauses.push(filter_clause(exact(about, &filter.value)));
+                    }
+                    _ => {
+                        clauses.push(filter_clause(exact(f.exact, &filter.value)));
+                        if let Some(about) = f.about {
+                            clauses.push((
+                                Occur::Should,
+                                Box::new(ConstScoreQuery::new(
+                                    exact(about, &filter.value),
+                                    ABOUT_BOOST,
+                                )),
+                            ));
+                        }
+                    }
+                }
+            }
         }
-        highlight_terms.extend(tokens.iter().filter(|t| t.len() > 2).cloned());
-        clauses.push(filter(tokens_query(fields.people_text, &tokens)));
-    }
-    for code in &filters.countries {
-        highlight_terms.extend(country_words(code));
-        clauses.push(filter(exact(fields.countries, code)));
-        clauses.push((
-            Occur::Should,
-            Box::new(ConstScoreQuery::new(
-                exact(fields.countries_about, code),
-                ABOUT_BOOST,
-            )),
-        ));
-    }
-    for code in &filters.about {
-        highlight_terms.extend(country_words(code));
-        clauses.push(filter(exact(fields.countries_about, code)));
     }
     if let Some((from, to)) = filters.published {
         let bound = |d: NaiveDate| {
             Term::from_field_date_for_search(fields.published, crate::index::date_value(d))
         };
-        clauses.push(filter(Box::new(RangeQuery::new(
+        clauses.push(filter_clause(Box::new(RangeQuery::new(
             Bound::Included(bound(from)),
             Bound::Included(bound(to)),
         ))));
     }
     for date in &filters.mentions {
-        clauses.push(filter(exact(fields.mentioned_dates, &date.to_string())));
+        clauses.push(filter_clause(exact(
+            fields.mentioned_dates,
+            &date.to_string(),
+        )));
     }
     if clauses.iter().all(|(occur, _)| *occur != Occur::Must) {
         clauses.push((Occur::Must, Box::new(AllQuery)));
@@ -435,12 +459,14 @@ fn compile_match(
     highlight_terms: &mut Vec<String>,
     negated: bool,
 ) -> Result<Box<dyn Query>, SearchError> {
-    if scope == Scope::Country {
+    if let Scope::Entity(kind) = scope
+        && kind.spec().matching == Matching::Code
+    {
         let country = countries::resolve(text)?;
         if !negated {
             highlight_terms.extend(country_words(country.code));
         }
-        return Ok(exact(fields.countries, country.code));
+        return Ok(exact(fields.by_kind[kind].exact, country.code));
     }
     let tokens = schema::tokens(text);
     if tokens.is_empty() {
@@ -452,8 +478,11 @@ fn compile_match(
     Ok(match scope {
         Scope::Title => tokens_query(fields.title, &tokens),
         Scope::Body => tokens_query(fields.body, &tokens),
-        Scope::Person => tokens_query(fields.people_text, &tokens),
-        Scope::Text | Scope::Country => Box::new(BooleanQuery::new(vec![
+        Scope::Entity(kind) => {
+            let f = &fields.by_kind[kind];
+            tokens_query(f.text.unwrap_or(f.exact), &tokens)
+        }
+        Scope::Text => Box::new(BooleanQuery::new(vec![
             (
                 Occur::Should,
                 Box::new(BoostQuery::new(
@@ -512,8 +541,7 @@ fn hit(
             .unwrap_or("none")
             .to_string(),
         score,
-        people: stored::all_str(doc, fields.people),
-        countries: stored::all_str(doc, fields.countries),
+        entities: fields.by_kind.map(|_, f| stored::all_str(doc, f.exact)),
         snippet: snippet_text,
         highlights,
     }

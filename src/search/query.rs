@@ -1,11 +1,13 @@
 //! The query language of `morgue search`: words (all required), `"phrases"`,
-//! `OR`, `-exclusion`, parentheses, and `field:value` for `title`, `body`,
-//! `person` and `country`.
+//! `OR`, `-exclusion`, parentheses, and `field:value` for `title`, `body`
+//! and each kind of entity (`person:`, `org:`, `country:`; see `crate::entity`).
 //!
 //! This module only parses text into a [`QueryNode`] tree and reports syntax
 //! errors; turning the tree into a tantivy query happens in `search`.
 
 use std::fmt;
+
+use crate::entity::{EntityKind, KINDS};
 
 /// Where a word or phrase is looked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,8 +16,8 @@ pub enum Scope {
     Text,
     Title,
     Body,
-    Person,
-    Country,
+    /// The names or codes of one kind of entity.
+    Entity(EntityKind),
 }
 
 impl Scope {
@@ -23,11 +25,17 @@ impl Scope {
         match name.to_ascii_lowercase().as_str() {
             "title" => Some(Scope::Title),
             "body" | "text" => Some(Scope::Body),
-            "person" | "people" => Some(Scope::Person),
-            "country" | "countries" => Some(Scope::Country),
-            _ => None,
+            other => EntityKind::from_query_field(other).map(Scope::Entity),
         }
     }
+}
+
+/// `title:, body:, person:, org: or country:` for error messages.
+fn field_names() -> String {
+    let mut names: Vec<String> = ["title:", "body:"].map(String::from).to_vec();
+    names.extend(KINDS.iter().map(|k| format!("{}:", k.flag)));
+    let last = names.pop().unwrap_or_default();
+    format!("{} or {last}", names.join(", "))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,9 +147,7 @@ fn lex(input: &str) -> Result<Vec<(usize, Token)>, QuerySyntaxError> {
                 if Scope::from_name(&word).is_none() {
                     return Err(QuerySyntaxError {
                         column,
-                        message: format!(
-                            "unknown field {word:?} (expected title:, body:, person: or country:)"
-                        ),
+                        message: format!("unknown field {word:?} (expected {})", field_names()),
                     });
                 }
                 i += 1;
@@ -379,12 +385,18 @@ mod tests {
                 ]),
             ),
             ("al-Sudani", text("al-Sudani")),
-            ("person:Sudani", scoped(Scope::Person, "Sudani", false)),
+            (
+                "person:Sudani",
+                scoped(Scope::Entity(EntityKind::Person), "Sudani", false),
+            ),
             (
                 "person:\"Lloyd Austin\"",
-                scoped(Scope::Person, "Lloyd Austin", true),
+                scoped(Scope::Entity(EntityKind::Person), "Lloyd Austin", true),
             ),
-            ("country:iraq", scoped(Scope::Country, "iraq", false)),
+            (
+                "country:iraq",
+                scoped(Scope::Entity(EntityKind::Country), "iraq", false),
+            ),
             ("title:visit", scoped(Scope::Title, "visit", false)),
             ("10:30", text("10:30")),
             (

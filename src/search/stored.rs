@@ -9,6 +9,7 @@ use tantivy::schema::{Field, OwnedValue, Value};
 use tantivy::{DateTime, Order, TantivyDocument};
 
 use super::{SearchError, ValueCount, exact, terms_counts};
+use crate::entity::{EntityKind, PerKind};
 use crate::extract::Entities;
 use crate::index::schema::{self, FORMAT_VERSION, Fields};
 use crate::index::{Archive, date_from_value};
@@ -107,8 +108,25 @@ pub struct Stats {
     pub last_published: Option<String>,
     pub formats: Vec<ValueCount>,
     pub date_sources: Vec<ValueCount>,
-    pub top_people: Vec<ValueCount>,
-    pub top_countries: Vec<ValueCount>,
+    /// The most frequent values of each kind, as `top_people`, `top_orgs`,
+    /// `top_countries` in JSON.
+    #[serde(flatten)]
+    pub top: TopValues,
+}
+
+/// The most frequent values of each kind of entity in the archive.
+#[derive(Clone, Debug, Default)]
+pub struct TopValues(pub PerKind<Vec<ValueCount>>);
+
+impl Serialize for TopValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(EntityKind::ALL.len()))?;
+        for (kind, values) in self.0.iter() {
+            map.serialize_entry(&format!("top_{}", kind.spec().plural), values)?;
+        }
+        map.end()
+    }
 }
 
 pub fn stats(archive: &Archive, top: usize) -> Result<Stats, SearchError> {
@@ -125,6 +143,10 @@ pub fn stats(archive: &Archive, top: usize) -> Result<Stats, SearchError> {
             .map(|d| d.to_string()))
     };
     let all: &dyn Query = &AllQuery;
+    let mut top_values = PerKind::<Vec<ValueCount>>::default();
+    for kind in EntityKind::ALL {
+        top_values[kind] = terms_counts(&searcher, all, kind.spec().field, top)?;
+    }
     Ok(Stats {
         index: archive.dir.display().to_string(),
         format_version: FORMAT_VERSION,
@@ -134,7 +156,6 @@ pub fn stats(archive: &Archive, top: usize) -> Result<Stats, SearchError> {
         last_published: extreme(Order::Desc)?,
         formats: terms_counts(&searcher, all, schema::FORMAT, 20)?,
         date_sources: terms_counts(&searcher, all, schema::DATE_SOURCE, 10)?,
-        top_people: terms_counts(&searcher, all, schema::PEOPLE, top)?,
-        top_countries: terms_counts(&searcher, all, schema::COUNTRIES, top)?,
+        top: TopValues(top_values),
     })
 }

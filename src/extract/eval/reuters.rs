@@ -668,6 +668,7 @@ raw wire text &lt;here&gt;
                 name: "Richard Lyng".into(),
                 mentions: 2,
             }],
+            orgs: vec![],
             countries: vec![
                 country("US", true),
                 country("RU", false),

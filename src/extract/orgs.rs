@@ -1,0 +1,503 @@
+//! Organisations: the firms, ministries, parties, agencies and other bodies an
+//! article names.
+//!
+//! The spans come from the statistical tagger (its ORG label, see
+//! `people::tagger`); this module turns them into organisations:
+//!
+//! 1. **Clean** each span: a leading `the` and a trailing possessive go; the news
+//!    agency of a dateline (`BONN, March 3 (Reuters) -`) and an agency's sign-off
+//!    at the end of the text (`Reuter`) are the article's source, not something
+//!    it talks about, and are dropped.
+//! 2. **Group** the mentions of one organisation: the same words whatever the case,
+//!    accents or legal suffix (`Texaco Inc`, `TEXACO`, `Texaco`); a shorter form
+//!    that opens a longer one (`Shearson` in an article about `Shearson Lehman
+//!    Brothers`); an acronym defined in brackets (`General Agreement on Tariffs and
+//!    Trade (GATT)`, then `GATT`).
+//! 3. **Name** each group: an acronym the article defines, else its longest form
+//!    without the legal suffix (`Shearson Lehman Brothers`), in mixed case when the
+//!    article writes it so anywhere (a headline's `TEXACO` is `Texaco`).
+//!
+//! Names compare through [`org_key`]. Deciding that a firm named after people is
+//! an organisation and not two people is shared with `people`, which drops person
+//! candidates that the article also names as an organisation.
+
+use crate::text::{folded_lower, titlecase};
+
+/// One organisation in one article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Org {
+    /// The organisation's name: `Shearson Lehman Brothers`, `GATT`.
+    pub name: String,
+    /// Byte spans of every mention in the text.
+    pub mentions: Vec<(usize, usize)>,
+    /// The distinct ways the article writes it, as written.
+    pub forms: Vec<String>,
+}
+
+/// Legal-form words that end a firm's name without changing which firm it is,
+/// compared after [`org_key`]'s folding (so `Inc.` is `inc`).
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc", "corp", "co", "cos", "ltd", "plc", "llc", "llp", "lp", "ag", "sa", "nv", "bv", "spa",
+    "gmbh", "kg", "ab", "as", "asa", "oy", "pty", "bhd", "sarl", "srl",
+];
+
+/// Words that open many organisations' names, so that a one-word form made of
+/// them names no organisation in particular (`Bank` is not `Bank of England`).
+const GENERIC_HEADS: &[&str] = &[
+    "bank",
+    "national",
+    "first",
+    "general",
+    "united",
+    "american",
+    "british",
+    "international",
+    "federal",
+    "state",
+    "central",
+    "new",
+    "royal",
+    "the",
+    "ministry",
+    "department",
+    "council",
+    "committee",
+    "party",
+    "union",
+    "association",
+    "university",
+    "european",
+    "world",
+    "group",
+];
+
+/// Words skipped when an acronym is read off a name's initials (`Organization of
+/// Petroleum Exporting Countries` is `OPEC`).
+const ACRONYM_SKIPS: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "de", "du", "des", "&",
+];
+
+/// Normalised words of an organisation's name for comparing mentions: lowercase,
+/// accents folded, punctuation dropped, no leading `the` and no trailing legal
+/// suffix (`The Texaco Co.` and `TEXACO INC` are both `texaco`).
+pub fn org_key(name: &str) -> String {
+    words_key(&key_words(name))
+}
+
+fn key_words(name: &str) -> Vec<String> {
+    let folded = folded_lower(name);
+    let mut words: Vec<String> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_SUFFIXES.contains(&w.as_str()) || w == "&" || w == "and")
+    {
+        words.pop();
+    }
+    words
+}
+
+fn words_key(words: &[String]) -> String {
+    words.join(" ")
+}
+
+struct Group {
+    key: Vec<String>,
+    /// An acronym the article defines for it, upper case.
+    acronym: Option<String>,
+    mentions: Vec<(usize, usize)>,
+    forms: Vec<String>,
+}
+
+/// Organisations in `text` (title, blank line, body) from the tagger's ORG spans
+/// (byte spans into `text`, in order), in order of first mention.
+pub fn find_orgs(text: &str, spans: &[(usize, usize)]) -> Vec<Org> {
+    let mut groups: Vec<Group> = Vec::new();
+    for &(start, end) in spans {
+        let Some((start, end)) = clean_span(text, start, end) else {
+            continue;
+        };
+        let form = &text[start..end];
+        let key = key_words(form);
+        if key.is_empty() {
+            continue;
+        }
+        let defined = acronym_after(text, end, &key);
+        let found = groups.iter().position(|g| {
+            g.key == key
+                || g.acronym
+                    .as_deref()
+                    .is_some_and(|a| key.len() == 1 && key[0] == a.to_lowercase())
+        });
+        let index = match found {
+            Some(i) => i,
+            None => {
+                groups.push(Group {
+                    key: key.clone(),
+                    acronym: None,
+                    mentions: Vec::new(),
+                    forms: Vec::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        let group = &mut groups[index];
+        group.mentions.push((start, end));
+        if !group.forms.iter().any(|f| f == form) {
+            group.forms.push(form.to_string());
+        }
+        if let Some(acronym) = defined {
+            group.acronym.get_or_insert(acronym);
+        }
+    }
+    merge_acronyms(&mut groups);
+    merge_short_forms(&mut groups);
+    let mut orgs: Vec<Org> = groups
+        .into_iter()
+        .map(|mut g| {
+            g.mentions.sort_unstable();
+            g.mentions.dedup();
+            Org {
+                name: display_name(&g),
+                mentions: g.mentions,
+                forms: g.forms,
+            }
+        })
+        .collect();
+    orgs.sort_by_key(|o| o.mentions.first().map_or(usize::MAX, |m| m.0));
+    orgs
+}
+
+/// The span without a leading `the`/`The ` or a trailing possessive, or `None`
+/// for spans that are the article's source rather than its subject.
+fn clean_span(text: &str, mut start: usize, mut end: usize) -> Option<(usize, usize)> {
+    let span = text.get(start..end)?;
+    for article in ["The ", "the ", "THE "] {
+        if span.starts_with(article) && span.len() > article.len() {
+            start += article.len();
+        }
+    }
+    let span = &text[start..end];
+    for possessive in ["'s", "’s", "'S", "’S"] {
+        if let Some(rest) = span.strip_suffix(possessive)
+            && !rest.is_empty()
+        {
+            end -= possessive.len();
+            break;
+        }
+    }
+    let span = text[start..end].trim_end_matches(['.', ',', ';', ':']);
+    end = start + span.len();
+    if !span.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    if is_dateline_agency(text, start, end) || is_sign_off(text, end) {
+        return None;
+    }
+    Some((start, end))
+}
+
+/// `(Reuters) -` after a dateline: the agency that filed the story.
+fn is_dateline_agency(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let after = text[end..].trim_start_matches(' ');
+    before.ends_with('(')
+        && after.starts_with(')')
+        && after[1..]
+            .trim_start_matches(' ')
+            .starts_with(['-', '\u{2013}', '\u{2014}'])
+}
+
+/// A name alone on the last line of the text: a wire's sign-off (`Reuter`).
+fn is_sign_off(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_end();
+    let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    rest.trim_matches(|c: char| c.is_ascii_punctuation())
+        .is_empty()
+        && !text[line_start..end].trim_start().contains(' ')
+}
+
+/// The acronym defined right after a name, `... Trade (GATT)`, when its letters are
+/// the initials of the name's words.
+fn acronym_after(text: &str, end: usize, key: &[String]) -> Option<String> {
+    let rest = text[end..].strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let candidate = &rest[..close];
+    let letters: String = candidate.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2
+        || !candidate
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+    {
+        return None;
+    }
+    (initials(key) == letters.to_lowercase()).then_some(letters)
+}
+
+/// The first letters of a name's words, without `of`, `the`, `and`...
+fn initials(key: &[String]) -> String {
+    key.iter()
+        .filter(|w| !ACRONYM_SKIPS.contains(&w.as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// A group that is only an acronym joins the group that defines it, or else the
+/// one group of the article whose initials it spells (`UN` and `United Nations`).
+fn merge_acronyms(groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let short = &groups[i];
+        let is_acronym = short.key.len() == 1
+            && short.acronym.is_none()
+            && short.key[0].len() >= 2
+            && short
+                .forms
+                .iter()
+                .all(|f| !f.chars().any(char::is_lowercase));
+        let target = is_acronym
+            .then(|| {
+                let defined = groups.iter().position(|g| {
+                    g.acronym
+                        .as_deref()
+                        .is_some_and(|a| a.to_lowercase() == short.key[0])
+                });
+                let spelled: Vec<usize> = (0..groups.len())
+                    .filter(|&j| {
+                        j != i
+                            && groups[j].key.len() >= 2
+                            && initials(&groups[j].key) == short.key[0]
+                    })
+                    .collect();
+                defined.or(match spelled.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) if t != i => {
+                let moved = groups.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                absorb(&mut groups[t], moved);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// A form whose words open exactly one longer organisation of the article joins it
+/// (`Shearson` with `Shearson Lehman Brothers`), unless it is a generic word.
+fn merge_short_forms(groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let short = &groups[i].key;
+        let generic = short.len() == 1 && GENERIC_HEADS.contains(&short[0].as_str());
+        let longer: Vec<usize> = (0..groups.len())
+            .filter(|&j| {
+                j != i && groups[j].key.len() > short.len() && groups[j].key.starts_with(short)
+            })
+            .collect();
+        match longer.as_slice() {
+            [t] if !generic => {
+                let t = *t;
+                let moved = groups.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                absorb(&mut groups[t], moved);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn absorb(into: &mut Group, from: Group) {
+    into.mentions.extend(from.mentions);
+    for form in from.forms {
+        if !into.forms.contains(&form) {
+            into.forms.push(form);
+        }
+    }
+    if into.acronym.is_none() {
+        into.acronym = from.acronym;
+    }
+}
+
+/// An acronym the article defines; else the longest form, without its legal
+/// suffix, preferring one written in mixed case.
+fn display_name(group: &Group) -> String {
+    if let Some(acronym) = &group.acronym {
+        return acronym.clone();
+    }
+    let trimmed = |form: &str| -> String {
+        let mut words: Vec<&str> = form.split_whitespace().collect();
+        if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
+            words.remove(0);
+        }
+        while words.len() > 1
+            && words.last().is_some_and(|w| {
+                let k = folded_lower(w);
+                let k = k.trim_matches(|c: char| !c.is_alphanumeric());
+                LEGAL_SUFFIXES.contains(&k) || matches!(k, "and" | "")
+            })
+        {
+            words.pop();
+        }
+        words.join(" ")
+    };
+    let mixed = |f: &&String| f.chars().any(char::is_lowercase);
+    let best = group
+        .forms
+        .iter()
+        .filter(mixed)
+        .max_by_key(|f| {
+            (
+                trimmed(f).split_whitespace().count(),
+                std::cmp::Reverse(f.len()),
+            )
+        })
+        .or_else(|| {
+            group
+                .forms
+                .iter()
+                .max_by_key(|f| trimmed(f).split_whitespace().count())
+        });
+    let Some(best) = best else {
+        return String::new();
+    };
+    let name = trimmed(best);
+    if name.chars().any(char::is_lowercase) {
+        return name;
+    }
+    // Written only in capitals: an acronym stays as it is (`NATO`, `IBM`), a
+    // headline's words are title-cased (`TEXACO INC` is `Texaco`).
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if !name.contains(' ') && letters <= 4 {
+        name
+    } else {
+        name.split(' ').map(titlecase).collect::<Vec<_>>().join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spans of the given substrings (each the first occurrence at or after the
+    /// previous one), as the tagger would give them.
+    fn spans(text: &str, parts: &[&str]) -> Vec<(usize, usize)> {
+        let mut from = 0;
+        parts
+            .iter()
+            .map(|p| {
+                let start = from + text[from..].find(p).expect("part is in the text");
+                from = start + p.len();
+                (start, start + p.len())
+            })
+            .collect()
+    }
+
+    fn names(text: &str, parts: &[&str]) -> Vec<String> {
+        find_orgs(text, &spans(text, parts))
+            .into_iter()
+            .map(|o| o.name)
+            .collect()
+    }
+
+    #[test]
+    fn keys_ignore_case_accents_articles_and_legal_suffixes() {
+        let cases: &[(&str, &str)] = &[
+            ("Texaco Inc", "texaco"),
+            ("TEXACO INC.", "texaco"),
+            ("The Texaco Co.", "texaco"),
+            ("Société Générale", "societe generale"),
+            (
+                "Smith Barney, Harris Upham and Co",
+                "smith barney harris upham",
+            ),
+            ("AT&T", "at&t"),
+            ("Co", "co"),
+        ];
+        for (name, key) in cases {
+            assert_eq!(org_key(name), *key, "{name}");
+        }
+    }
+
+    #[test]
+    fn mentions_of_one_organisation_are_grouped_and_named() {
+        let text = "TEXACO SEES LOSS\n\nTexaco Inc said on Monday. Texaco shares fell.";
+        assert_eq!(names(text, &["TEXACO", "Texaco Inc", "Texaco"]), ["Texaco"]);
+        let text = "Shearson Lehman Brothers Inc said. Analysts at Shearson agreed.";
+        assert_eq!(
+            names(text, &["Shearson Lehman Brothers Inc", "Shearson"]),
+            ["Shearson Lehman Brothers"]
+        );
+        let orgs = find_orgs(
+            text,
+            &spans(text, &["Shearson Lehman Brothers Inc", "Shearson"]),
+        );
+        assert_eq!(orgs[0].mentions.len(), 2);
+        assert_eq!(orgs[0].forms, ["Shearson Lehman Brothers Inc", "Shearson"]);
+    }
+
+    #[test]
+    fn a_defined_acronym_names_the_group() {
+        let text = "The General Agreement on Tariffs and Trade (GATT) met. GATT said no.";
+        assert_eq!(
+            names(
+                text,
+                &["General Agreement on Tariffs and Trade", "GATT", "GATT"]
+            ),
+            ["GATT"]
+        );
+        // Letters that are not the initials are not an acronym of it.
+        let text = "The World Bank (IBRD) lent. The Fund (IMF) did not.";
+        assert_eq!(names(text, &["World Bank", "IMF"]), ["World Bank", "IMF"]);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_one_name_it_spells() {
+        let text = "The United Nations said. A UN convoy left. The US said.";
+        assert_eq!(
+            names(text, &["United Nations", "UN", "US"]),
+            ["United Nations", "US"]
+        );
+    }
+
+    #[test]
+    fn generic_words_and_two_longer_names_stay_apart() {
+        let text = "Bank of England and Bank of Japan. The Bank said.";
+        assert_eq!(
+            names(text, &["Bank of England", "Bank of Japan", "Bank"]),
+            ["Bank of England", "Bank of Japan", "Bank"]
+        );
+    }
+
+    #[test]
+    fn the_source_agency_is_not_an_organisation_of_the_story() {
+        let text = "Title\n\nBONN, March 3 (Reuters) - Siemens AG said profits rose.\n Reuter";
+        assert_eq!(
+            names(text, &["Reuters", "Siemens AG", "Reuter"]),
+            ["Siemens"]
+        );
+    }
+
+    #[test]
+    fn capitals_only_names_are_title_cased_unless_short() {
+        let cases: &[(&str, &str)] = &[
+            ("NATO WARNS", "NATO"),
+            ("GENERAL MOTORS CORP SEES", "General Motors"),
+            ("IBM SAYS", "IBM"),
+        ];
+        for (text, name) in cases {
+            let part = text.rsplit_once(' ').map_or(*text, |(head, _)| head);
+            assert_eq!(names(text, &[part]), [*name], "{text}");
+        }
+    }
+}
