@@ -150,7 +150,7 @@ pub(super) static CITIES: &[(&str, &str, Scope)] = &[
     ("Dortmund", "DE", A), ("Bremen", "DE", A), ("Nuremberg", "DE", A), ("Leipzig", "DE", A),
     ("Dresden", "DE", A), ("Wolfsburg", "DE", A), ("Wiesbaden", "DE", A), ("Ludwigshafen", "DE", A),
     ("Leverkusen", "DE", A), ("Oberhausen", "DE", A), ("Mannheim", "DE", D), ("West Berlin", "DE", A),
-    ("East Berlin", "DE", A), ("Zurich", "CH", A), ("Zürich", "CH", A), ("Geneva", "CH", A),
+    ("Zurich", "CH", A), ("Zürich", "CH", A), ("Geneva", "CH", A),
     ("Basel", "CH", A), ("Basle", "CH", A), ("Lausanne", "CH", A), ("Lugano", "CH", A),
     ("Davos", "CH", A), ("Milan", "IT", A), ("Turin", "IT", A), ("Genoa", "IT", A), ("Naples", "IT", D),
     ("Venice", "IT", D), ("Florence", "IT", D), ("Bologna", "IT", D), ("Palermo", "IT", A),

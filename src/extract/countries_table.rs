@@ -3,22 +3,35 @@
 //! Sources of facts: the ISO 3166-1 alpha-2 code list (plus the user-assigned `XK` for
 //! Kosovo, as used by the EU and the IMF); the UN list of member and observer states;
 //! names, demonyms and capitals per common English usage and the CIA World Factbook
-//! (public domain). Historical names (Burma, Zaire, Swaziland, Ceylon, the Soviet Union,
-//! West/East Germany, Yugoslavia, Czechoslovakia) are kept because the archive holds old
-//! articles; each maps to its successor state (see the module doc of `countries.rs`).
+//! (public domain). States that no longer exist carry their ISO 3166-3 code (the
+//! standard's list of deleted country names keeps the old alpha-2 code as the first two
+//! letters of each entry: `SUHH` Soviet Union, `DDDE` German Democratic Republic, `YUCS`
+//! Yugoslavia, `CSHH` Czechoslovakia, `ZRCD` Zaire, `DYBJ` Dahomey, `HVBF` Upper Volta,
+//! `RHZW` Southern Rhodesia, `YDYE` Democratic Yemen, `VDVN` North Viet-Nam, `NHVU` New
+//! Hebrides, `ANHH` Netherlands Antilles). The day each ended is the day of the event in
+//! the history notes of its successors in the CIA World Factbook, not the later day ISO
+//! deleted the code: from that day on, news speaks of the successors.
 //!
 //! Rules for the entries:
 //! - `name` is the common English short name, unique.
 //! - A surface form appears once in the whole table (a test checks this after case,
-//!   accent and punctuation folding), so a mention never maps to two countries.
+//!   accent and punctuation folding), so a mention never maps to two countries. A form
+//!   whose meaning changed with history (`Moscow`) belongs to today's country; [`ERAS`]
+//!   says what it meant before a day.
 //! - Forms starting with a lowercase `the ` are for `resolve` only; in running text the
 //!   form without the article is found instead.
 //! - Capitals that are too ambiguous in English news are left out on purpose (they would
 //!   produce more false hits than real ones): Victoria (Seychelles), Kingston (Jamaica),
 //!   Georgetown (Guyana), San José (Costa Rica), Malé (Maldives, folds to "Male"),
-//!   Nassau (Bahamas), St. John's (Antigua), St. George's (Grenada), Sucre (Bolivia).
+//!   Nassau (Bahamas), St. John's (Antigua), St. George's (Grenada), Sucre (Bolivia),
+//!   Salisbury (Rhodesia; also in England and Maryland).
+//! - A state that was only renamed keeps one entry when the old name is still used for
+//!   it or ISO kept the code: Burma (`MM`; ISO's `BU` until 1989, but "Burma" is still
+//!   the name in much English usage), Swaziland, Ceylon, Persia, Siam, Kampuchea.
 
-use super::Country;
+use chrono::NaiveDate;
+
+use super::{Country, Era};
 
 /// Shorthand so that one country fits on a few lines.
 macro_rules! c {
@@ -29,9 +42,85 @@ macro_rules! c {
             aliases: &[$($a),*],
             demonyms: &[$($d),*],
             capitals: &[$($cap),*],
+            ended: None,
         }
     };
 }
+
+/// A state that no longer exists, with the day it ended.
+macro_rules! gone {
+    ($code:literal, $name:literal, [$($a:literal),* $(,)?], [$($d:literal),* $(,)?], [$($cap:literal),* $(,)?], ended $end:ident) => {
+        Country {
+            code: $code,
+            name: $name,
+            aliases: &[$($a),*],
+            demonyms: &[$($d),*],
+            capitals: &[$($cap),*],
+            ended: Some($end),
+        }
+    };
+}
+
+const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("not a calendar day"),
+    }
+}
+
+// The first day on which each state no longer existed.
+/// Netherlands Antilles: dissolved into Curaçao, Sint Maarten and the Caribbean
+/// Netherlands.
+const AN_END: NaiveDate = day(2010, 10, 10);
+/// Czechoslovakia: split into the Czech Republic and Slovakia.
+const CS_END: NaiveDate = day(1993, 1, 1);
+/// East Germany: German reunification; Germany (`DE`) is the Federal Republic throughout.
+const DD_END: NaiveDate = day(1990, 10, 3);
+/// Dahomey: renamed Benin.
+const DY_END: NaiveDate = day(1975, 11, 30);
+/// Upper Volta: renamed Burkina Faso.
+const HV_END: NaiveDate = day(1984, 8, 4);
+/// New Hebrides: independent as Vanuatu.
+const NH_END: NaiveDate = day(1980, 7, 30);
+/// Rhodesia: independent as Zimbabwe.
+const RH_END: NaiveDate = day(1980, 4, 18);
+/// Soviet Union: dissolved the day after Gorbachev resigned.
+pub(super) const SU_END: NaiveDate = day(1991, 12, 26);
+/// North Vietnam: reunified as the Socialist Republic of Vietnam (South Vietnam was `VN`
+/// already).
+const VD_END: NaiveDate = day(1976, 7, 2);
+/// South Yemen: unified with North Yemen (`YE`, whose code the union kept).
+const YD_END: NaiveDate = day(1990, 5, 22);
+/// Yugoslavia: Slovenia, Croatia, Bosnia and Macedonia left in 1991-92; the Federal
+/// Republic of Yugoslavia (Serbia and Montenegro) kept the name, and ISO's `YU`, until
+/// it was renamed Serbia and Montenegro.
+const YU_END: NaiveDate = day(2003, 2, 4);
+/// Zaire: renamed the Democratic Republic of the Congo.
+const ZR_END: NaiveDate = day(1997, 5, 17);
+
+/// Forms of today's countries (or cities of the gazetteer) that meant another country
+/// in articles published before a day. Only names that stood for the whole state are
+/// here: a republic of a former union keeps its own code (`Ukraine`, `Croatia`,
+/// `Slovakia`, `Tbilisi`), so a search for the place finds its whole history. An era
+/// has an end and no start: news from before a state began is too rare to be worth a
+/// second boundary.
+#[rustfmt::skip]
+pub(super) static ERAS: &[Era] = &[
+    // Russia, its capital and the seat of power stood for the whole union.
+    Era { code: "SU", until: SU_END, forms: &["Russia", "Russian", "Russians", "Moscow", "Kremlin", "Leningrad"] },
+    Era { code: "DD", until: DD_END, forms: &["Leipzig", "Dresden"] },
+    Era { code: "YU", until: YU_END, forms: &["Belgrade"] },
+    // `Czech` was short for Czechoslovak.
+    Era { code: "CS", until: CS_END, forms: &["Prague", "Czech", "Czechs"] },
+    Era { code: "ZR", until: ZR_END, forms: &["Kinshasa"] },
+    // While Kinshasa's state was Zaire, `Congo` alone was the Republic of the Congo.
+    Era { code: "CG", until: ZR_END, forms: &["Congo", "Congolese"] },
+    Era { code: "DY", until: DY_END, forms: &["Porto-Novo", "Cotonou"] },
+    Era { code: "HV", until: HV_END, forms: &["Ouagadougou"] },
+    Era { code: "NH", until: NH_END, forms: &["Port Vila"] },
+    Era { code: "VD", until: VD_END, forms: &["Hanoi"] },
+    Era { code: "YD", until: YD_END, forms: &["Aden"] },
+];
 
 #[rustfmt::skip]
 pub(super) static COUNTRIES: &[Country] = &[
@@ -41,6 +130,7 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("AG", "Antigua and Barbuda", ["Antigua", "Antigua & Barbuda"], ["Antiguan", "Antiguans"], []),
     c!("AL", "Albania", ["Republic of Albania"], ["Albanian", "Albanians"], ["Tirana", "Tirane"]),
     c!("AM", "Armenia", ["Republic of Armenia"], ["Armenian", "Armenians"], ["Yerevan"]),
+    gone!("AN", "Netherlands Antilles", ["Dutch Antilles"], [], [], ended AN_END),
     c!("AO", "Angola", ["Republic of Angola"], ["Angolan", "Angolans"], ["Luanda"]),
     c!("AR", "Argentina", ["Argentine Republic", "the Argentine"], ["Argentine", "Argentines", "Argentinian", "Argentinians", "Argentinean", "Argentineans"], ["Buenos Aires"]),
     c!("AT", "Austria", ["Republic of Austria"], ["Austrian", "Austrians"], ["Vienna"]),
@@ -50,11 +140,11 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("BB", "Barbados", [], ["Barbadian", "Barbadians", "Bajan", "Bajans"], ["Bridgetown"]),
     c!("BD", "Bangladesh", ["People's Republic of Bangladesh"], ["Bangladeshi", "Bangladeshis"], ["Dhaka", "Dacca"]),
     c!("BE", "Belgium", ["Kingdom of Belgium"], ["Belgian", "Belgians"], ["Brussels"]),
-    c!("BF", "Burkina Faso", ["Burkina", "Upper Volta"], ["Burkinabe", "Burkinabè"], ["Ouagadougou"]),
+    c!("BF", "Burkina Faso", ["Burkina"], ["Burkinabe", "Burkinabè"], ["Ouagadougou"]),
     c!("BG", "Bulgaria", ["Republic of Bulgaria"], ["Bulgarian", "Bulgarians"], ["Sofia"]),
     c!("BH", "Bahrain", ["Kingdom of Bahrain"], ["Bahraini", "Bahrainis"], ["Manama"]),
     c!("BI", "Burundi", ["Republic of Burundi"], ["Burundian", "Burundians"], ["Gitega", "Bujumbura"]),
-    c!("BJ", "Benin", ["Republic of Benin", "Dahomey"], ["Beninese", "Beninois"], ["Porto-Novo", "Cotonou"]),
+    c!("BJ", "Benin", ["Republic of Benin"], ["Beninese", "Beninois"], ["Porto-Novo", "Cotonou"]),
     c!("BN", "Brunei", ["Brunei Darussalam"], ["Bruneian", "Bruneians"], ["Bandar Seri Begawan"]),
     c!("BO", "Bolivia", ["Plurinational State of Bolivia"], ["Bolivian", "Bolivians"], ["La Paz"]),
     c!("BR", "Brazil", ["Federative Republic of Brazil", "Brasil"], ["Brazilian", "Brazilians"], ["Brasília"]),
@@ -64,7 +154,7 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("BY", "Belarus", ["Republic of Belarus", "Byelorussia", "Belorussia"], ["Belarusian", "Belarusians", "Belarussian", "Belarussians", "Byelorussian", "Byelorussians"], ["Minsk"]),
     c!("BZ", "Belize", [], ["Belizean", "Belizeans"], ["Belmopan"]),
     c!("CA", "Canada", [], ["Canadian", "Canadians"], ["Ottawa"]),
-    c!("CD", "DR Congo", ["Democratic Republic of the Congo", "Democratic Republic of Congo", "DRC", "D.R.C.", "DRCongo", "Congo-Kinshasa", "Congo Kinshasa", "Zaire", "Congo"], ["Congolese", "Zairean", "Zaireans", "Zairian", "Zairians"], ["Kinshasa"]),
+    c!("CD", "DR Congo", ["Democratic Republic of the Congo", "Democratic Republic of Congo", "DRC", "D.R.C.", "DRCongo", "Congo-Kinshasa", "Congo Kinshasa", "Congo"], ["Congolese"], ["Kinshasa"]),
     c!("CF", "Central African Republic", ["Central Africa Republic"], ["Central African", "Central Africans"], ["Bangui"]),
     c!("CG", "Republic of the Congo", ["Republic of Congo", "Congo Republic", "Congo-Brazzaville", "Congo Brazzaville"], [], ["Brazzaville"]),
     c!("CH", "Switzerland", ["Swiss Confederation"], ["Swiss"], ["Bern", "Berne"]),
@@ -74,15 +164,18 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("CN", "China", ["People's Republic of China", "PRC", "P.R.C.", "Mainland China", "Red China", "Communist China"], ["Chinese"], ["Beijing", "Peking"]),
     c!("CO", "Colombia", ["Republic of Colombia"], ["Colombian", "Colombians"], ["Bogotá"]),
     c!("CR", "Costa Rica", ["Republic of Costa Rica"], ["Costa Rican", "Costa Ricans"], []),
+    gone!("CS", "Czechoslovakia", ["Czecho-Slovakia", "Czechoslovak Socialist Republic", "Czech and Slovak Federative Republic"], ["Czechoslovak", "Czechoslovaks", "Czechoslovakian", "Czechoslovakians"], [], ended CS_END),
     c!("CU", "Cuba", ["Republic of Cuba"], ["Cuban", "Cubans"], ["Havana"]),
     c!("CV", "Cape Verde", ["Cabo Verde"], ["Cape Verdean", "Cape Verdeans"], ["Praia"]),
     c!("CY", "Cyprus", ["Republic of Cyprus"], ["Cypriot", "Cypriots"], ["Nicosia"]),
-    c!("CZ", "Czech Republic", ["Czechia", "Czechoslovakia"], ["Czech", "Czechs", "Czechoslovak", "Czechoslovaks", "Czechoslovakian", "Czechoslovakians"], ["Prague"]),
-    c!("DE", "Germany", ["Federal Republic of Germany", "West Germany", "East Germany", "German Democratic Republic", "GDR", "FRG"], ["German", "Germans", "West German", "West Germans", "East German", "East Germans"], ["Berlin", "Bonn"]),
+    c!("CZ", "Czech Republic", ["Czechia"], ["Czech", "Czechs"], ["Prague"]),
+    gone!("DD", "East Germany", ["German Democratic Republic", "GDR", "E. Germany"], ["East German", "East Germans", "E. German", "E. Germans"], ["East Berlin"], ended DD_END),
+    c!("DE", "Germany", ["Federal Republic of Germany", "West Germany", "W. Germany", "FRG"], ["German", "Germans", "West German", "West Germans", "W. German", "W. Germans"], ["Berlin", "Bonn"]),
     c!("DJ", "Djibouti", ["Republic of Djibouti"], ["Djiboutian", "Djiboutians"], []),
     c!("DK", "Denmark", ["Kingdom of Denmark"], ["Danish", "Dane", "Danes"], ["Copenhagen"]),
     c!("DM", "Dominica", ["Commonwealth of Dominica"], [], ["Roseau"]),
     c!("DO", "Dominican Republic", [], ["Dominican", "Dominicans"], ["Santo Domingo"]),
+    gone!("DY", "Dahomey", ["Republic of Dahomey"], ["Dahomean", "Dahomeans", "Dahomeyan", "Dahomeyans"], [], ended DY_END),
     c!("DZ", "Algeria", ["People's Democratic Republic of Algeria"], ["Algerian", "Algerians"], ["Algiers"]),
     c!("EC", "Ecuador", ["Republic of Ecuador"], ["Ecuadorian", "Ecuadorians", "Ecuadorean", "Ecuadoreans"], ["Quito"]),
     c!("EE", "Estonia", ["Republic of Estonia"], ["Estonian", "Estonians"], ["Tallinn"]),
@@ -112,6 +205,7 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("HR", "Croatia", ["Republic of Croatia"], ["Croatian", "Croatians", "Croat", "Croats"], ["Zagreb"]),
     c!("HT", "Haiti", ["Republic of Haiti"], ["Haitian", "Haitians"], ["Port-au-Prince"]),
     c!("HU", "Hungary", [], ["Hungarian", "Hungarians"], ["Budapest"]),
+    gone!("HV", "Upper Volta", ["Republic of Upper Volta"], ["Upper Voltan", "Upper Voltans"], [], ended HV_END),
     c!("ID", "Indonesia", ["Republic of Indonesia"], ["Indonesian", "Indonesians"], ["Jakarta"]),
     c!("IE", "Ireland", ["Republic of Ireland", "Éire", "Irish Republic"], ["Irish", "Irishman", "Irishmen", "Irishwoman"], ["Dublin"]),
     c!("IL", "Israel", ["State of Israel", "West Jerusalem"], ["Israeli", "Israelis"], ["Jerusalem", "Tel Aviv"]),
@@ -166,6 +260,7 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("NA", "Namibia", ["Republic of Namibia", "South West Africa"], ["Namibian", "Namibians"], ["Windhoek"]),
     c!("NE", "Niger", ["Republic of the Niger"], ["Nigerien", "Nigeriens"], ["Niamey"]),
     c!("NG", "Nigeria", ["Federal Republic of Nigeria", "Niger Delta"], ["Nigerian", "Nigerians"], ["Abuja", "Lagos"]),
+    gone!("NH", "New Hebrides", ["New Hebrides Condominium"], [], [], ended NH_END),
     c!("NI", "Nicaragua", ["Republic of Nicaragua"], ["Nicaraguan", "Nicaraguans"], ["Managua"]),
     c!("NL", "Netherlands", ["the Netherlands", "Holland", "Kingdom of the Netherlands"], ["Dutch", "Dutchman", "Dutchmen", "Dutchwoman", "Netherlander", "Netherlanders"], ["Amsterdam", "The Hague"]),
     c!("NO", "Norway", ["Kingdom of Norway"], ["Norwegian", "Norwegians"], ["Oslo"]),
@@ -185,9 +280,10 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("PW", "Palau", ["Republic of Palau"], ["Palauan", "Palauans"], ["Ngerulmud"]),
     c!("PY", "Paraguay", ["Republic of Paraguay"], ["Paraguayan", "Paraguayans"], ["Asunción"]),
     c!("QA", "Qatar", ["State of Qatar"], ["Qatari", "Qataris"], ["Doha"]),
+    gone!("RH", "Rhodesia", ["Southern Rhodesia"], ["Rhodesian", "Rhodesians"], [], ended RH_END),
     c!("RO", "Romania", ["Rumania", "Roumania"], ["Romanian", "Romanians", "Rumanian", "Rumanians"], ["Bucharest"]),
-    c!("RS", "Serbia", ["Republic of Serbia", "Serbia and Montenegro", "Yugoslavia"], ["Serbian", "Serbians", "Serb", "Serbs", "Yugoslav", "Yugoslavs", "Yugoslavian", "Yugoslavians"], ["Belgrade"]),
-    c!("RU", "Russia", ["Russian Federation", "Soviet Union", "USSR", "U.S.S.R."], ["Russian", "Russians", "Soviet", "Soviets"], ["Moscow", "Kremlin"]),
+    c!("RS", "Serbia", ["Republic of Serbia", "Serbia and Montenegro"], ["Serbian", "Serbians", "Serb", "Serbs"], ["Belgrade"]),
+    c!("RU", "Russia", ["Russian Federation"], ["Russian", "Russians"], ["Moscow", "Kremlin"]),
     c!("RW", "Rwanda", ["Republic of Rwanda"], ["Rwandan", "Rwandans"], ["Kigali"]),
     c!("SA", "Saudi Arabia", ["Kingdom of Saudi Arabia"], ["Saudi", "Saudis", "Saudi Arabian", "Saudi Arabians"], ["Riyadh"]),
     c!("SB", "Solomon Islands", [], ["Solomon Islander", "Solomon Islanders"], ["Honiara"]),
@@ -204,6 +300,7 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("SR", "Suriname", ["Surinam", "Republic of Suriname"], ["Surinamese", "Surinamer", "Surinamers"], ["Paramaribo"]),
     c!("SS", "South Sudan", ["Republic of South Sudan"], ["South Sudanese"], ["Juba"]),
     c!("ST", "Sao Tome and Principe", ["São Tomé and Príncipe", "São Tomé"], ["Santomean", "Santomeans"], []),
+    gone!("SU", "Soviet Union", ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics", "Soviet Russia"], ["Soviet", "Soviets"], [], ended SU_END),
     c!("SV", "El Salvador", ["Republic of El Salvador"], ["Salvadoran", "Salvadorans", "Salvadorean", "Salvadoreans"], ["San Salvador"]),
     c!("SY", "Syria", ["Syrian Arab Republic"], ["Syrian", "Syrians"], ["Damascus"]),
     c!("SZ", "Eswatini", ["Swaziland", "Kingdom of Eswatini"], ["Swazi", "Swazis"], ["Mbabane", "Lobamba"]),
@@ -227,13 +324,17 @@ pub(super) static COUNTRIES: &[Country] = &[
     c!("UZ", "Uzbekistan", ["Republic of Uzbekistan"], ["Uzbek", "Uzbeks", "Uzbekistani"], ["Tashkent"]),
     c!("VA", "Vatican City", ["Vatican", "Holy See", "Vatican City State"], [], []),
     c!("VC", "Saint Vincent and the Grenadines", ["St. Vincent and the Grenadines", "St Vincent and the Grenadines", "Saint Vincent", "St. Vincent"], ["Vincentian", "Vincentians"], ["Kingstown"]),
+    gone!("VD", "North Vietnam", ["Democratic Republic of Vietnam", "Democratic Republic of Viet Nam"], ["North Vietnamese"], [], ended VD_END),
     c!("VE", "Venezuela", ["Bolivarian Republic of Venezuela"], ["Venezuelan", "Venezuelans"], ["Caracas"]),
     c!("VN", "Vietnam", ["Viet Nam", "Socialist Republic of Vietnam"], ["Vietnamese"], ["Hanoi"]),
     c!("VU", "Vanuatu", ["Republic of Vanuatu"], ["Ni-Vanuatu"], ["Port Vila"]),
     c!("WS", "Samoa", ["Independent State of Samoa", "Western Samoa"], ["Samoan", "Samoans"], ["Apia"]),
     c!("XK", "Kosovo", ["Republic of Kosovo"], ["Kosovar", "Kosovars", "Kosovan", "Kosovans"], ["Pristina", "Prishtina"]),
-    c!("YE", "Yemen", ["Republic of Yemen", "North Yemen", "South Yemen", "Yemen Arab Republic"], ["Yemeni", "Yemenis", "Yemenite"], ["Sanaa", "Sana'a", "Aden"]),
+    gone!("YD", "South Yemen", ["People's Democratic Republic of Yemen", "Democratic Yemen", "PDRY"], ["South Yemeni", "South Yemenis"], [], ended YD_END),
+    c!("YE", "Yemen", ["Republic of Yemen", "North Yemen", "Yemen Arab Republic"], ["Yemeni", "Yemenis", "Yemenite"], ["Sanaa", "Sana'a", "Aden"]),
+    gone!("YU", "Yugoslavia", ["Socialist Federal Republic of Yugoslavia", "Federal Republic of Yugoslavia"], ["Yugoslav", "Yugoslavs", "Yugoslavian", "Yugoslavians"], [], ended YU_END),
     c!("ZA", "South Africa", ["Republic of South Africa"], ["South African", "South Africans"], ["Pretoria", "Cape Town"]),
-    c!("ZM", "Zambia", ["Republic of Zambia"], ["Zambian", "Zambians"], ["Lusaka"]),
-    c!("ZW", "Zimbabwe", ["Republic of Zimbabwe", "Rhodesia"], ["Zimbabwean", "Zimbabweans", "Rhodesian", "Rhodesians"], ["Harare"]),
+    c!("ZM", "Zambia", ["Republic of Zambia", "Northern Rhodesia"], ["Zambian", "Zambians"], ["Lusaka"]),
+    gone!("ZR", "Zaire", ["Republic of Zaire"], ["Zairean", "Zaireans", "Zairian", "Zairians"], [], ended ZR_END),
+    c!("ZW", "Zimbabwe", ["Republic of Zimbabwe"], ["Zimbabwean", "Zimbabweans"], ["Harare"]),
 ];

@@ -18,7 +18,7 @@ use crate::entity::PerKind;
 use dates::PartialDate;
 
 /// Bumped when extraction changes enough that stored entities should be recomputed.
-pub const EXTRACTOR_VERSION: u32 = 5;
+pub const EXTRACTOR_VERSION: u32 = 6;
 
 /// How far into the body the lead runs, for deciding what an article is about.
 const LEAD_BYTES: usize = 200;
@@ -96,7 +96,7 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
     .collect();
 
     let mut countries: Vec<CountryCount> = Vec::new();
-    for mention in countries::find_countries(&text) {
+    for mention in countries::find_countries(&text, published) {
         let in_lead = mention.start < lead_end;
         match countries.iter_mut().find(|c| c.code == mention.code) {
             Some(c) => {
