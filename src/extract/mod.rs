@@ -72,28 +72,22 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
     let body_start = text.len() - body.len();
     let lead_end = lead_end(&text, body_start);
 
-    // Names are found in the text with hard-wrapped lines joined (offsets do not
-    // move), tagged once for people and organisations together.
-    let unwrapped = people::unwrap_hard_wrapped_lines(&text);
-    let tagged = TaggedSpans::of(&unwrapped);
-    let people = people::people_in(&unwrapped, tagged.as_ref().map(|t| t.people.as_slice()))
+    let (people, orgs) = names(&text);
+    let people = people
         .into_iter()
         .map(|p| PersonCount {
             mentions: p.mentions.len().max(1) as u32,
             name: p.name,
         })
         .collect();
-    let orgs = match &tagged {
-        Some(t) => orgs::find_orgs(&unwrapped, &t.orgs),
-        None => Vec::new(),
-    }
-    .into_iter()
-    .map(|o| OrgCount {
-        mentions: o.mentions.len().max(1) as u32,
-        forms: o.forms.into_iter().filter(|f| *f != o.name).collect(),
-        name: o.name,
-    })
-    .collect();
+    let orgs = orgs
+        .into_iter()
+        .map(|o| OrgCount {
+            mentions: o.mentions.len().max(1) as u32,
+            forms: o.forms.into_iter().filter(|f| *f != o.name).collect(),
+            name: o.name,
+        })
+        .collect();
 
     let mut countries: Vec<CountryCount> = Vec::new();
     for mention in countries::find_countries(&text, published) {
@@ -178,6 +172,20 @@ impl TaggedSpans {
         }
         Some(spans)
     }
+}
+
+/// The people and organisations of an article's text (as [`article_text`] builds
+/// it), from one run of the tagger. Names are found with hard-wrapped lines
+/// joined; mention offsets are offsets into `text` all the same.
+pub fn names(text: &str) -> (Vec<people::Person>, Vec<orgs::Org>) {
+    let unwrapped = people::unwrap_hard_wrapped_lines(text);
+    let tagged = TaggedSpans::of(&unwrapped);
+    let people = people::people_in(&unwrapped, tagged.as_ref().map(|t| t.people.as_slice()));
+    let orgs = match &tagged {
+        Some(t) => orgs::find_orgs(&unwrapped, &t.orgs),
+        None => Vec::new(),
+    };
+    (people, orgs)
 }
 
 /// The text extractors see: the title, a blank line, the body. Offsets into it

@@ -48,10 +48,17 @@ pub mod tagger;
 /// One person in one article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
-    /// Canonical full name, as first written in full: "Mohammed Shia al-Sudani".
+    /// Canonical full name, as first written in full: "Mohammed Shia al-Sudani";
+    /// or the one name the article knows the person by: "Baker", "King Fahd".
     pub name: String,
     /// Byte spans of every mention (full or partial) in the text.
     pub mentions: Vec<(usize, usize)>,
+    /// `name` has a given name and a surname; otherwise it is a surname alone (or a
+    /// monarch's name), which the archive may know in full (`index::people`).
+    pub full: bool,
+    /// Offices and titles written right before a mention, lowercase:
+    /// `treasury secretary`, `white house chief of staff`, `president`.
+    pub roles: Vec<String>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1368,9 +1375,22 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
             } else {
                 p.name
             };
+            let mut roles: Vec<String> = Vec::new();
+            for &(start, _) in &kept {
+                let k = tokens.partition_point(|t| t.start < start);
+                if k < tokens.len()
+                    && tokens[k].start == start
+                    && let Some(role) = role_before(text, &tokens, k)
+                    && !roles.contains(&role)
+                {
+                    roles.push(role);
+                }
+            }
             Person {
+                full: p.words >= 2 && !p.first_key.chars().next().is_some_and(char::is_lowercase),
                 name,
                 mentions: kept,
+                roles,
             }
         })
         .collect();
@@ -1388,6 +1408,8 @@ fn one_word_name(text: &str, name: String, mentions: &[(usize, usize)]) -> Strin
         .find(|m| m.chars().any(char::is_lowercase) && !m.contains(' '));
     let name = match mixed {
         Some(m) if !name.chars().any(char::is_lowercase) => m.to_string(),
+        // Only ever in capitals (a headline): `VOLCKER` is `Volcker`.
+        _ if !name.chars().any(char::is_lowercase) => titlecase(&name),
         _ => name,
     };
     match mentions
@@ -1397,6 +1419,84 @@ fn one_word_name(text: &str, name: String, mentions: &[(usize, usize)]) -> Strin
         Some(title) => format!("{title} {name}"),
         None => name,
     }
+}
+
+/// Lowercase words that may sit inside a title before a name (`Chancellor of the
+/// Exchequer`, `Secretary for Trade`).
+const ROLE_CONNECTORS: &[&str] = &["of", "the", "for", "and"];
+
+/// Words that start a sentence or a clause rather than a title.
+const ROLE_STOPS: &[&str] = &[
+    "The", "A", "An", "And", "But", "Or", "As", "Said", "Says", "Told", "With", "By", "For",
+    "From", "In", "On", "At", "To", "That", "When", "While", "After", "Before", "Former",
+];
+
+/// The office or title written right before token `k` (the first token of a
+/// mention), lowercase: `treasury secretary` in `U.S. Treasury Secretary James Baker`,
+/// `chancellor of the exchequer`, `president`, or the owner in a headline's `WHITE
+/// HOUSE'S BAKER` (`white house`). Countries and demonyms end it (`U.S.`,
+/// `British`): they say where, not which office. `None` when the words before hold
+/// no title, role noun or owner.
+fn role_before(text: &str, tokens: &[Token], k: usize) -> Option<String> {
+    const MAX_WORDS: usize = 6;
+    let mut words: Vec<String> = Vec::new();
+    let mut titled = false;
+    let mut owner = false;
+    let mut j = k;
+    while j > 0 && words.len() < MAX_WORDS {
+        let (prev, cur) = (&tokens[j - 1], &tokens[j]);
+        let possessive_link = prev.possessive
+            && prev.line == cur.line
+            && text.get(prev.end..cur.start).is_some_and(|g| {
+                g.len() <= 6
+                    && g.trim_start_matches(['\'', '’', 's', 'S'])
+                        .trim()
+                        .is_empty()
+            });
+        if !(joined(text, prev, cur) || possessive_link && words.is_empty()) {
+            break;
+        }
+        let w = word(text, prev);
+        let lower = w.to_lowercase();
+        match prev.shape {
+            Shape::Lower if ROLE_CONNECTORS.contains(&lower.as_str()) => {}
+            Shape::Lower if ROLE_NOUNS.contains(lower.as_str()) => titled = true,
+            Shape::Cap | Shape::Caps => {
+                let titled_form = if prev.shape == Shape::Caps {
+                    titlecase(w)
+                } else {
+                    w.to_string()
+                };
+                if ROLE_STOPS.contains(&titled_form.as_str())
+                    || super::countries::is_country_name(&titled_form)
+                    || w.contains('.') && prev.shape == Shape::Caps
+                {
+                    break;
+                }
+                if title_of(&titled_form) != Title::None {
+                    titled = true;
+                }
+                owner |= possessive_link;
+            }
+            _ => break,
+        }
+        words.push(lower);
+        j -= 1;
+        if prev.sentence_start {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| ROLE_CONNECTORS.contains(&w.as_str()))
+    {
+        words.pop();
+    }
+    words.reverse();
+    if words.is_empty() || !(titled || owner) {
+        return None;
+    }
+    Some(words.join(" "))
 }
 
 /// The royal title written (any case) right before byte `at`, one space between.

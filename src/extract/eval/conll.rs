@@ -1,31 +1,67 @@
-//! CoNLL-2003 NER: person mentions, scored on exact spans.
+//! CoNLL-2003 NER: person and organisation mentions, scored on exact spans.
 //!
 //! A file is one token a line (`TOKEN POS CHUNK NER`), a blank line between
 //! sentences and a `-DOCSTART-` line before each document. Each document's
 //! text is rebuilt the way the corpus's JSONL conversion does it (tokens
 //! joined by one space, sentences by a newline), remembering every token's
-//! byte span, so gold `PER` entities become byte spans in that text and can be
-//! compared with the spans `find_people` reports.
+//! byte span, so gold `PER` and `ORG` entities become byte spans in that text
+//! and can be compared with the mention spans of the people and organisations
+//! that extraction reports ([`crate::extract::names`]).
 //!
 //! Tags are IOB1: consecutive `I-PER` tokens are one entity; `B-PER` appears
-//! only where a second person directly follows a first and starts a new one.
-//! (IOB2 input, where every entity starts with `B-`, decodes the same way.)
+//! only where a second entity of the type directly follows a first and starts
+//! a new one. (IOB2 input, where every entity starts with `B-`, decodes the
+//! same way.)
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use super::metrics::{ErrorLog, Score, Span, context, exact_matches, overlaps, span_text};
 use super::{EvalError, EvalReport, file_label, read_text};
-use crate::extract::people::{Person, find_people};
+use crate::extract::names;
 
 const FORMAT: &str = "CoNLL-2003";
-const QUANTITY: &str = "per";
 
-/// One document: its rebuilt text and its gold person spans.
-#[derive(Debug, PartialEq, Eq)]
+/// The entity types scored, with the name of their quantity in the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scored {
+    Person,
+    Org,
+}
+
+impl Scored {
+    const ALL: [Scored; 2] = [Scored::Person, Scored::Org];
+
+    fn quantity(self) -> &'static str {
+        match self {
+            Scored::Person => "per",
+            Scored::Org => "org",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Scored::Person => "person",
+            Scored::Org => "organisation",
+        }
+    }
+}
+
+/// One document: its rebuilt text and its gold spans per scored type.
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct ConllDoc {
     pub text: String,
-    pub gold: Vec<Span>,
+    pub people: Vec<Span>,
+    pub orgs: Vec<Span>,
+}
+
+impl ConllDoc {
+    fn gold(&self, scored: Scored) -> &[Span] {
+        match scored {
+            Scored::Person => &self.people,
+            Scored::Org => &self.orgs,
+        }
+    }
 }
 
 /// Splits a CoNLL file into documents. `Err` is a message naming the first
@@ -73,12 +109,12 @@ pub(super) fn parse(input: &str) -> Result<Vec<ConllDoc>, String> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tag {
     Outside,
-    /// `I-PER` (`begin: false`) or `B-PER` (`begin: true`).
-    Person {
+    /// `I-XXX` (`begin: false`) or `B-XXX` (`begin: true`); `scored` is `None` for
+    /// the types not scored (`LOC`, `MISC`), which end an entity like `O` does.
+    Entity {
+        scored: Option<Scored>,
         begin: bool,
     },
-    /// Any other entity type: ends a person like `O` does.
-    Other,
 }
 
 impl Tag {
@@ -95,53 +131,62 @@ impl Tag {
             "I" => false,
             _ => return None,
         };
-        Some(if kind == "PER" {
-            Tag::Person { begin }
-        } else {
-            Tag::Other
-        })
+        let scored = match kind {
+            "PER" => Some(Scored::Person),
+            "ORG" => Some(Scored::Org),
+            _ => None,
+        };
+        Some(Tag::Entity { scored, begin })
     }
 }
 
 /// Accumulates one document while lines are read.
 #[derive(Default)]
 struct DocBuilder {
-    text: String,
-    gold: Vec<Span>,
-    /// The person entity being extended, if the previous token was part of one.
-    open: Option<Span>,
+    doc: ConllDoc,
+    /// The entity being extended, if the previous token was part of one.
+    open: Option<(Scored, Span)>,
     /// Whether the current sentence has a token yet (decides space vs newline).
     sentence_started: bool,
 }
 
 impl DocBuilder {
     fn token(&mut self, token: &str, tag: Tag) {
+        let text = &mut self.doc.text;
         if self.sentence_started {
-            self.text.push(' ');
-        } else if !self.text.is_empty() {
-            self.text.push('\n');
+            text.push(' ');
+        } else if !text.is_empty() {
+            text.push('\n');
         }
         self.sentence_started = true;
-        let start = self.text.len();
-        self.text.push_str(token);
-        let end = self.text.len();
+        let start = text.len();
+        text.push_str(token);
+        let end = text.len();
         match tag {
-            Tag::Person { begin: false } if self.open.is_some() => {
-                if let Some(open) = &mut self.open {
-                    open.1 = end;
+            Tag::Entity {
+                scored: Some(scored),
+                begin: false,
+            } if self.open.is_some_and(|(open, _)| open == scored) => {
+                if let Some((_, span)) = &mut self.open {
+                    span.1 = end;
                 }
             }
-            Tag::Person { .. } => {
+            Tag::Entity {
+                scored: Some(scored),
+                ..
+            } => {
                 self.close();
-                self.open = Some((start, end));
+                self.open = Some((scored, (start, end)));
             }
-            Tag::Outside | Tag::Other => self.close(),
+            Tag::Outside | Tag::Entity { scored: None, .. } => self.close(),
         }
     }
 
     fn close(&mut self) {
-        if let Some(span) = self.open.take() {
-            self.gold.push(span);
+        match self.open.take() {
+            Some((Scored::Person, span)) => self.doc.people.push(span),
+            Some((Scored::Org, span)) => self.doc.orgs.push(span),
+            None => {}
         }
     }
 
@@ -154,41 +199,38 @@ impl DocBuilder {
     fn finish(&mut self) -> Option<ConllDoc> {
         self.end_sentence();
         let builder = std::mem::take(self);
-        (!builder.text.is_empty()).then_some(ConllDoc {
-            text: builder.text,
-            gold: builder.gold,
-        })
+        (!builder.doc.text.is_empty()).then_some(builder.doc)
     }
 }
 
-/// Scores one document against what `find_people` returned for its text.
-pub(super) fn score_doc(
+/// Scores one document's mentions of one type: `predicted` holds every mention
+/// span the extractor reported, each with the name it went to.
+fn score_doc(
     doc: &ConllDoc,
-    people: &[Person],
+    scored: Scored,
+    predicted: &[(Span, &str)],
     doc_label: &str,
     log: &mut ErrorLog,
 ) -> Score {
-    // Every mention of every person, once: two people claiming the same span
-    // is one prediction, whichever name it went to.
-    let mut predicted: Vec<(Span, &str)> = people
-        .iter()
-        .flat_map(|p| p.mentions.iter().map(move |&m| (m, p.name.as_str())))
-        .collect();
+    let (quantity, noun, gold) = (scored.quantity(), scored.noun(), doc.gold(scored));
+    // Every mention, once: two names claiming the same span is one prediction,
+    // whichever name it went to.
+    let mut predicted = predicted.to_vec();
     predicted.sort();
     predicted.dedup_by_key(|(span, _)| *span);
     let spans: Vec<Span> = predicted.iter().map(|(span, _)| *span).collect();
-    let matched = exact_matches(&doc.gold, &spans);
+    let matched = exact_matches(gold, &spans);
 
     for (&(span, name), &ok) in predicted.iter().zip(&matched) {
-        if ok || !log.wants(QUANTITY, "false positive") {
+        if ok || !log.wants(quantity, "false positive") {
             continue;
         }
-        let mut detail = format!("predicted person {name:?}");
-        if let Some(&g) = doc.gold.iter().find(|&&g| overlaps(g, span)) {
+        let mut detail = format!("predicted {noun} {name:?}");
+        if let Some(&g) = gold.iter().find(|&&g| overlaps(g, span)) {
             detail.push_str(&format!(", gold span is {:?}", span_text(&doc.text, g)));
         }
         log.push(
-            QUANTITY,
+            quantity,
             "false positive",
             doc_label,
             span_text(&doc.text, span),
@@ -196,19 +238,19 @@ pub(super) fn score_doc(
             detail,
         );
     }
-    for &g in &doc.gold {
-        if spans.contains(&g) || !log.wants(QUANTITY, "miss") {
+    for &g in gold {
+        if spans.contains(&g) || !log.wants(quantity, "miss") {
             continue;
         }
         let detail = match predicted.iter().find(|(p, _)| overlaps(*p, g)) {
             Some((p, name)) => format!(
-                "predicted span is {:?} (person {name:?})",
+                "predicted span is {:?} ({noun} {name:?})",
                 span_text(&doc.text, *p)
             ),
-            None => "no person predicted here".to_string(),
+            None => format!("no {noun} predicted here"),
         };
         log.push(
-            QUANTITY,
+            quantity,
             "miss",
             doc_label,
             span_text(&doc.text, g),
@@ -218,22 +260,22 @@ pub(super) fn score_doc(
     }
 
     Score {
-        gold: doc.gold.len() as u64,
+        gold: gold.len() as u64,
         predicted: spans.len() as u64,
         correct: matched.iter().filter(|&&ok| ok).count() as u64,
     }
 }
 
-/// Exact-span precision/recall/F1 of person mentions (`per`) over every
-/// document of every file; see the module docs for the text each document
-/// becomes.
+/// Exact-span precision/recall/F1 of person (`per`) and organisation (`org`)
+/// mentions over every document of every file; see the module docs for the
+/// text each document becomes.
 pub fn eval_conll(files: &[PathBuf], max_errors: usize) -> Result<EvalReport, EvalError> {
     if files.is_empty() {
         return Err(EvalError::NoFiles { format: FORMAT });
     }
     let mut report = EvalReport::new("conll2003");
     let mut log = ErrorLog::new(max_errors);
-    let mut total = Score::default();
+    let mut totals = [Score::default(); 2];
     for path in files {
         let input = read_text(path)?;
         let docs = parse(&input).map_err(|message| EvalError::Format {
@@ -244,19 +286,29 @@ pub fn eval_conll(files: &[PathBuf], max_errors: usize) -> Result<EvalReport, Ev
         let label = file_label(path);
         for (n, doc) in docs.iter().enumerate() {
             let started = Instant::now();
-            let people = find_people(&doc.text);
+            let (people, orgs) = names(&doc.text);
             report.extract_seconds += started.elapsed().as_secs_f64();
             report.documents += 1;
             report.bytes += doc.text.len() as u64;
-            total.add(score_doc(
-                doc,
-                &people,
-                &format!("{label}#{}", n + 1),
-                &mut log,
-            ));
+            let doc_label = format!("{label}#{}", n + 1);
+            for (total, scored) in totals.iter_mut().zip(Scored::ALL) {
+                let predicted: Vec<(Span, &str)> = match scored {
+                    Scored::Person => people
+                        .iter()
+                        .flat_map(|p| p.mentions.iter().map(move |&m| (m, p.name.as_str())))
+                        .collect(),
+                    Scored::Org => orgs
+                        .iter()
+                        .flat_map(|o| o.mentions.iter().map(move |&m| (m, o.name.as_str())))
+                        .collect(),
+                };
+                total.add(score_doc(doc, scored, &predicted, &doc_label, &mut log));
+            }
         }
     }
-    report.scores.insert(QUANTITY.to_string(), total);
+    for (total, scored) in totals.into_iter().zip(Scored::ALL) {
+        report.scores.insert(scored.quantity().to_string(), total);
+    }
     report.errors = log.examples;
     Ok(report)
 }
@@ -282,8 +334,11 @@ mod tests {
         out
     }
 
-    fn gold_texts(doc: &ConllDoc) -> Vec<&str> {
-        doc.gold.iter().map(|&(s, e)| &doc.text[s..e]).collect()
+    fn gold_texts(doc: &ConllDoc, scored: Scored) -> Vec<&str> {
+        doc.gold(scored)
+            .iter()
+            .map(|&(s, e)| &doc.text[s..e])
+            .collect()
     }
 
     #[test]
@@ -305,7 +360,7 @@ mod tests {
             ("Ann/B-PER Bo/B-PER", "Ann Bo", &["Ann", "Bo"]),
             // Another entity type in between ends the person.
             (
-                "Ann/I-PER Leeds/I-ORG Bo/I-PER",
+                "Ann/I-PER Leeds/I-LOC Bo/I-PER",
                 "Ann Leeds Bo",
                 &["Ann", "Bo"],
             ),
@@ -324,8 +379,23 @@ mod tests {
             let docs = parse(&conll(words)).unwrap();
             assert_eq!(docs.len(), 1, "{words}");
             assert_eq!(docs[0].text, *text, "{words}");
-            assert_eq!(gold_texts(&docs[0]), *people, "{words}");
+            assert_eq!(gold_texts(&docs[0], Scored::Person), *people, "{words}");
         }
+    }
+
+    #[test]
+    fn organisations_are_read_beside_people() {
+        let words = "Ann/I-PER of/O Leeds/I-ORG United/I-ORG met/O Bo/I-PER Acme/I-ORG Co/I-ORG | IBM/I-ORG";
+        let docs = parse(&conll(words)).unwrap();
+        assert_eq!(gold_texts(&docs[0], Scored::Person), ["Ann", "Bo"]);
+        assert_eq!(
+            gold_texts(&docs[0], Scored::Org),
+            ["Leeds United", "Acme Co", "IBM"]
+        );
+        // A person right after an organisation starts a new entity, I- or not.
+        let docs = parse(&conll("Acme/I-ORG Ann/I-PER")).unwrap();
+        assert_eq!(gold_texts(&docs[0], Scored::Org), ["Acme"]);
+        assert_eq!(gold_texts(&docs[0], Scored::Person), ["Ann"]);
     }
 
     #[test]
@@ -333,9 +403,9 @@ mod tests {
         let docs = parse(&conll("# a/O Ann/I-PER | b/O # Bo/I-PER")).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].text, "a Ann\nb");
-        assert_eq!(docs[0].gold, [(2, 5)]);
+        assert_eq!(docs[0].people, [(2, 5)]);
         assert_eq!(docs[1].text, "Bo");
-        assert_eq!(docs[1].gold, [(0, 2)]);
+        assert_eq!(docs[1].people, [(0, 2)]);
     }
 
     #[test]
@@ -365,22 +435,14 @@ mod tests {
         let docs = parse(&conll("told/O Ann/I-PER Lee/I-PER and/O Bo/I-PER Ng/I-PER")).unwrap();
         let doc = &docs[0];
         // "Ann Lee" exact; "Bo" only part of "Bo Ng"; "told" spurious.
-        let people = vec![
-            Person {
-                name: "Ann Lee".into(),
-                mentions: vec![(5, 12)],
-            },
-            Person {
-                name: "Bo".into(),
-                mentions: vec![(17, 19), (17, 19)],
-            },
-            Person {
-                name: "Told".into(),
-                mentions: vec![(0, 4)],
-            },
+        let predicted = [
+            ((5, 12), "Ann Lee"),
+            ((17, 19), "Bo"),
+            ((17, 19), "Bo"),
+            ((0, 4), "Told"),
         ];
         let mut log = ErrorLog::new(10);
-        let score = score_doc(doc, &people, "t#1", &mut log);
+        let score = score_doc(doc, Scored::Person, &predicted, "t#1", &mut log);
         assert_eq!(
             score,
             Score {
