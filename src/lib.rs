@@ -4,7 +4,8 @@
 //! files, [`extract`] finds the people, countries and dates they talk about,
 //! [`index`] stores them in a tantivy index, [`search`] queries it, [`output`]
 //! gives the results their JSON shapes, and [`cli`] turns command lines into
-//! calls and results into output.
+//! calls and results into output. [`eval`] measures the whole of it on
+//! gold-annotated news.
 //!
 //! Below all of them: [`entity`], the table of entity kinds (people,
 //! organisations, countries) every layer reads, and [`text`], character-level
@@ -12,6 +13,7 @@
 
 pub mod cli;
 pub mod entity;
+pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod ingest;

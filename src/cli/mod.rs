@@ -177,7 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Outcome::Success
         }
         Command::Eval(a) => {
-            use crate::extract::eval;
+            use crate::eval;
             let report = match a.dataset {
                 args::Dataset::Conll => eval::eval_conll(&a.files, a.errors),
                 args::Dataset::Reuters => eval::eval_reuters(&a.files, a.errors),

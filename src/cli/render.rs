@@ -380,6 +380,13 @@ pub fn ingest_report(out: &mut impl Write, r: &IngestReport, style: &Style) -> i
         r.files_ignored
     )?;
     writeln!(out, "the index holds {} articles", r.articles_total)?;
+    if r.articles_resolved > 0 {
+        writeln!(
+            out,
+            "people resolved across the archive: {} articles updated",
+            r.articles_resolved
+        )?;
+    }
     if !r.skipped.is_empty() {
         writeln!(out, "{}", style.paint(RED, "skipped:"))?;
         for s in &r.skipped {

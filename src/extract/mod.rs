@@ -7,9 +7,9 @@
 
 pub mod countries;
 pub mod dates;
-pub mod eval;
 pub mod orgs;
 pub mod people;
+pub mod resolve;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -37,8 +37,24 @@ pub struct Entities {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonCount {
+    /// The person as the archive knows them: after archive-wide resolution
+    /// ([`resolve`]) the name shared by every article about them (`Ronald
+    /// Reagan` for an article that only says `REAGAN`); before it, `written`.
     pub name: String,
     pub mentions: u32,
+    /// The name as this article gives it at its fullest: `James Baker`, or `Baker`
+    /// when it never gives the full name.
+    #[serde(default)]
+    pub written: String,
+    /// `written` is a full name, not a surname alone.
+    #[serde(default)]
+    pub full: bool,
+    /// Every way the article writes the person: `James Baker`, `Baker`, `BAKER`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<String>,
+    /// Offices written right before the name: `treasury secretary`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,9 +91,23 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
     let (people, orgs) = names(&text);
     let people = people
         .into_iter()
-        .map(|p| PersonCount {
-            mentions: p.mentions.len().max(1) as u32,
-            name: p.name,
+        .map(|p| {
+            let mut forms: Vec<String> = Vec::new();
+            for &(start, end) in &p.mentions {
+                // Offsets are the unwrapped text's: a joined line break is a space.
+                let form = text[start..end].replace('\n', " ");
+                if !forms.contains(&form) {
+                    forms.push(form);
+                }
+            }
+            PersonCount {
+                mentions: p.mentions.len().max(1) as u32,
+                written: p.name.clone(),
+                name: p.name,
+                full: p.full,
+                forms,
+                roles: p.roles,
+            }
         })
         .collect();
     let orgs = orgs
@@ -219,6 +249,18 @@ pub struct EntityValue<'a> {
     pub about: bool,
 }
 
+impl PersonCount {
+    /// The name as the article gives it (`written`, or `name` in entities stored
+    /// before `written` existed).
+    pub fn written_name(&self) -> &str {
+        if self.written.is_empty() {
+            &self.name
+        } else {
+            &self.written
+        }
+    }
+}
+
 impl Entities {
     /// The values of every kind, for the index: people and organisations by
     /// name, countries by code.
@@ -228,7 +270,7 @@ impl Entities {
                 .iter()
                 .map(|p| EntityValue {
                     value: &p.name,
-                    forms: &[],
+                    forms: &p.forms,
                     about: false,
                 })
                 .collect(),

@@ -76,6 +76,11 @@ fn lines_set(data: &'static str) -> WordSet {
 static GIVEN: LazyLock<WordSet> =
     LazyLock::new(|| lines_set(include_str!("people/given_names.txt")));
 
+/// Whether `word` (as written: `Ronald`) is a known given name.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(word)
+}
+
 /// Frequent surnames: weak evidence for the last word of a two-word sequence.
 static SURNAMES: LazyLock<WordSet> =
     LazyLock::new(|| lines_set(include_str!("people/surnames.txt")));
@@ -1135,12 +1140,67 @@ fn name_of(text: &str, tokens: &[Token], first: usize, last: usize) -> String {
 }
 
 /// Whether two first-word keys can be the same person: equal, or an initial of the other.
-fn first_compatible(a: &str, b: &str) -> bool {
+pub(crate) fn first_compatible(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
     let initial = |s: &str| s.len() <= 2 && s.ends_with('.');
-    (initial(a) && b.starts_with(&a[..1])) || (initial(b) && a.starts_with(&b[..1]))
+    (initial(a) && b.starts_with(&a[..1]))
+        || (initial(b) && a.starts_with(&b[..1]))
+        || same_given_name(a, b)
+}
+
+/// English given names and the short forms people go by (`Jim Wright` is `James
+/// Wright`), lowercase: each row is one name. Facts of common usage, as listed in
+/// any dictionary of given names.
+#[rustfmt::skip]
+const NICKNAMES: &[&[&str]] = &[
+    &["james", "jim", "jimmy", "jamie"], &["robert", "bob", "bobby", "rob", "robbie", "bert"],
+    &["william", "bill", "billy", "will", "willie", "willy"], &["richard", "dick", "rick", "ricky", "rich"],
+    &["michael", "mike", "mick", "mickey"], &["thomas", "tom", "tommy"], &["anthony", "antony", "tony"],
+    &["edward", "ed", "eddie", "ted", "teddy", "ned"], &["kenneth", "ken", "kenny"], &["joseph", "joe", "joey"],
+    &["daniel", "dan", "danny"], &["david", "dave", "davy"], &["stephen", "steven", "steve"],
+    &["christopher", "chris"], &["patrick", "pat", "paddy"], &["peter", "pete"], &["samuel", "sam", "sammy"],
+    &["ronald", "ron", "ronnie"], &["donald", "don", "donnie"], &["gerald", "gerry", "jerry"],
+    &["lawrence", "laurence", "larry"], &["andrew", "andy", "drew"], &["timothy", "tim", "timmy"],
+    &["frederick", "frederic", "fred", "freddie"], &["albert", "al", "bert"], &["alan", "allan", "allen", "al"],
+    &["benjamin", "ben", "benny"], &["charles", "charlie", "chuck"], &["henry", "hank", "harry"],
+    &["john", "jack", "johnny"], &["nicholas", "nick", "nicky"], &["philip", "phillip", "phil"],
+    &["gregory", "greg"], &["jeffrey", "geoffrey", "jeff", "geoff"], &["matthew", "matt"],
+    &["alexander", "alex", "sandy"], &["elizabeth", "liz", "beth", "betty", "lizzie"],
+    &["katherine", "catherine", "kathryn", "kate", "kathy", "cathy", "katie"], &["margaret", "maggie", "peggy", "meg"],
+    &["susan", "sue", "susie"], &["jennifer", "jenny", "jen"], &["rebecca", "becky"], &["deborah", "debbie", "deb"],
+    &["patricia", "pat", "patty", "trish"], &["barbara", "barb"], &["walter", "walt"], &["raymond", "ray"],
+    &["douglas", "doug"], &["leonard", "leo", "len", "lenny"], &["eugene", "gene"], &["vincent", "vince"],
+    &["terence", "terrence", "terry"], &["arthur", "art"], &["francis", "frank"], &["franklin", "frank"],
+    &["harold", "hal", "harry"], &["jerome", "jerry"], &["zachary", "zach"], &["nathaniel", "nathan", "nat"],
+    &["joshua", "josh"], &["jonathan", "jon"], &["mitchell", "mitch"], &["herbert", "herb"],
+    &["clifford", "cliff"], &["bradley", "brad"], &["randolph", "randy"], &["stanley", "stan"],
+];
+
+/// Whether two given-name keys (lowercase) are one name, full or short.
+fn same_given_name(a: &str, b: &str) -> bool {
+    NICKNAMES
+        .iter()
+        .any(|row| row.contains(&a) && row.contains(&b))
+}
+
+/// How many of the census list's surnames (ordered by frequency) count as common.
+const COMMON_SURNAMES: usize = 300;
+
+/// Whether `word` (as written in the list: `Baker`) is among the most common US
+/// surnames: a lone `Johnson` or `Baker` could be anyone, so the archive links it
+/// to a full name only when the article's context agrees (see `extract::resolve`).
+pub(crate) fn is_common_surname(word: &str) -> bool {
+    static COMMON: LazyLock<WordSet> = LazyLock::new(|| {
+        include_str!("people/surnames.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .take(COMMON_SURNAMES)
+            .collect()
+    });
+    COMMON.contains(word)
 }
 
 /// Whether a multi-word candidate has enough evidence to be a person.
@@ -1387,7 +1447,7 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
                 }
             }
             Person {
-                full: p.words >= 2 && !p.first_key.chars().next().is_some_and(char::is_lowercase),
+                full: p.words >= 2 && !name.chars().next().is_some_and(char::is_lowercase),
                 name,
                 mentions: kept,
                 roles,

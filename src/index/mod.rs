@@ -5,7 +5,9 @@
 //! lives in `ingest`, how the index is queried in `search`.
 
 pub mod manifest;
+pub mod people;
 pub mod schema;
+pub mod stored;
 mod writer;
 
 pub use writer::{ArchiveWriter, WRITER_MEMORY_BUDGET, date_from_value, date_value};

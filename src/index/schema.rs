@@ -18,7 +18,8 @@ use tantivy::tokenizer::{
 /// Bumped whenever the schema or the meaning of a stored value changes; an index
 /// written with another version must be rebuilt. 2: the file path, file hash and
 /// content hash are no longer indexed as terms (nothing looks them up). 3:
-/// organisations, and the fields of each entity kind come from the kinds table.
+/// organisations, the fields of each entity kind come from the kinds table, and
+/// people as written (for archive-wide resolution).
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Name under which [`text_analyzer`] is registered with tantivy.
@@ -41,6 +42,9 @@ pub const PUBLISHED_MONTH: &str = "published_month";
 pub const PUBLISHED_PARTIAL: &str = "published_partial";
 pub const DATE_SOURCE: &str = "date_source";
 pub const MENTIONED_DATES: &str = "mentioned_dates";
+pub const PERSON_FULL: &str = "person_full";
+pub const PERSON_LONE: &str = "person_lone";
+pub const PERSON_ROLES: &str = "person_roles";
 pub const CONTENT_HASH: &str = "content_hash";
 pub const AUTHOR: &str = "author";
 pub const SOURCE: &str = "source";
@@ -80,6 +84,13 @@ pub struct Fields {
     pub date_source: Field,
     /// The fields of each kind of entity (people, organisations, countries).
     pub by_kind: PerKind<EntityFields>,
+    /// People as each article writes them, before archive-wide resolution
+    /// (`extract::resolve`): full names, surnames written alone, and
+    /// `name<U+1F>word` for each word of the office written before a name. Columns
+    /// only: what `index::people` reads to resolve the archive.
+    pub person_full: Field,
+    pub person_lone: Field,
+    pub person_roles: Field,
     /// Mentioned dates at every granularity they imply: a day adds its month and year.
     pub mentioned_dates: Field,
     pub content_hash: Field,
@@ -135,6 +146,9 @@ impl Fields {
             published_partial: f(PUBLISHED_PARTIAL)?,
             date_source: f(DATE_SOURCE)?,
             by_kind: entities,
+            person_full: f(PERSON_FULL)?,
+            person_lone: f(PERSON_LONE)?,
+            person_roles: f(PERSON_ROLES)?,
             mentioned_dates: f(MENTIONED_DATES)?,
             content_hash: f(CONTENT_HASH)?,
             author: f(AUTHOR)?,
@@ -208,6 +222,9 @@ pub fn build_schema() -> Schema {
         }
     }
     builder.add_text_field(MENTIONED_DATES, STRING | STORED);
+    for name in [PERSON_FULL, PERSON_LONE, PERSON_ROLES] {
+        builder.add_text_field(name, FAST);
+    }
     builder.add_text_field(CONTENT_HASH, STORED);
     builder.add_text_field(AUTHOR, STORED);
     builder.add_text_field(SOURCE, STORED);

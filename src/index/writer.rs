@@ -8,6 +8,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument};
 
 use super::schema::Fields;
 use super::{Archive, IndexError};
+use crate::extract::Entities;
 use crate::ingest::Article;
 
 /// Memory the tantivy writer may use before it flushes a segment. Within the
@@ -77,7 +78,8 @@ impl ArchiveWriter {
                 operations.push(UserOperation::Delete(self.file_term(file_key)));
             }
             for article in articles {
-                operations.push(UserOperation::Add(document(&self.fields, article)));
+                let version = u64::from(crate::extract::EXTRACTOR_VERSION);
+                operations.push(UserOperation::Add(document(&self.fields, article, version)));
             }
         }
         // Operations run in order: a file's delete comes before its new documents.
@@ -87,6 +89,25 @@ impl ArchiveWriter {
 
     fn file_term(&self, file_key: &str) -> Term {
         Term::from_field_text(self.fields.file_key, file_key)
+    }
+
+    /// Writes each article again in place of the document with its id, with the
+    /// extractor version its document had (see [`document`]).
+    pub fn rewrite(&mut self, articles: &[(Article, u64)]) -> Result<(), IndexError> {
+        let mut operations = Vec::with_capacity(2 * articles.len());
+        for (article, version) in articles {
+            operations.push(UserOperation::Delete(Term::from_field_text(
+                self.fields.id,
+                &article.id,
+            )));
+            operations.push(UserOperation::Add(document(
+                &self.fields,
+                article,
+                *version,
+            )));
+        }
+        self.writer.run(operations).map_err(|e| self.error(e))?;
+        Ok(())
     }
 
     /// Removes every document of the file `file_key`.
@@ -127,7 +148,10 @@ pub fn date_from_value(value: DateTime) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp(value.into_timestamp_secs(), 0).map(|d| d.date_naive())
 }
 
-fn document(f: &Fields, a: &Article) -> TantivyDocument {
+/// The document for an article, extracted by extractor `version` (the current
+/// one for articles just read; a rewritten document keeps the version it had,
+/// so that `morgue index` still knows what to re-extract).
+pub(crate) fn document(f: &Fields, a: &Article, version: u64) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &a.id);
     doc.add_text(f.file_key, &a.file.key);
@@ -135,10 +159,7 @@ fn document(f: &Fields, a: &Article) -> TantivyDocument {
     doc.add_u64(f.file_size, a.file.size);
     doc.add_i64(f.file_mtime, a.file.mtime);
     doc.add_text(f.file_hash, &a.file.hash);
-    doc.add_u64(
-        f.extractor_version,
-        u64::from(crate::extract::EXTRACTOR_VERSION),
-    );
+    doc.add_u64(f.extractor_version, version);
     doc.add_text(f.path, &a.path);
     if let Some(line) = a.line {
         doc.add_u64(f.line, line as u64);
@@ -161,9 +182,45 @@ fn document(f: &Fields, a: &Article) -> TantivyDocument {
         doc.add_text(f.published_partial, partial);
     }
     doc.add_text(f.date_source, a.date_source.as_str());
-    for (kind, values) in a.entities.values().iter() {
+    doc.add_text(f.content_hash, &a.content_hash);
+    for (field, value) in [
+        (f.author, &a.author),
+        (f.source, &a.source),
+        (f.url, &a.url),
+    ] {
+        if let Some(value) = value {
+            doc.add_text(field, value);
+        }
+    }
+    for tag in &a.tags {
+        doc.add_text(f.tags, tag);
+    }
+    add_entities(&mut doc, f, &a.entities);
+    doc
+}
+
+/// Separates a person's name from a word of their office in `person_roles` terms.
+pub const ROLE_SEPARATOR: char = '\u{1f}';
+
+/// Everything a document holds that comes from its extracted entities: the
+/// values of each kind, people as written, mentioned dates, and the entities
+/// themselves (as JSON, for `show`). Resolving people anew rewrites just these.
+pub(crate) fn add_entities(doc: &mut TantivyDocument, f: &Fields, entities: &Entities) {
+    for (kind, values) in entities.values().iter() {
         let fields = &f.by_kind[kind];
+        // Two people of an article can be one person of the archive (`Zhao` and
+        // `Zhao Ziyang`): the value is indexed once, both written forms stay.
+        let mut added: Vec<&str> = Vec::with_capacity(values.len());
         for value in values {
+            if added.contains(&value.value) {
+                if let Some(text) = fields.text {
+                    for form in value.forms {
+                        doc.add_text(text, form);
+                    }
+                }
+                continue;
+            }
+            added.push(value.value);
             doc.add_text(fields.exact, value.value);
             if let Some(text) = fields.text {
                 doc.add_text(text, value.value);
@@ -178,23 +235,23 @@ fn document(f: &Fields, a: &Article) -> TantivyDocument {
             }
         }
     }
-    for term in a.entities.mentioned_date_terms() {
-        doc.add_text(f.mentioned_dates, &term);
-    }
-    doc.add_text(f.content_hash, &a.content_hash);
-    for (field, value) in [
-        (f.author, &a.author),
-        (f.source, &a.source),
-        (f.url, &a.url),
-    ] {
-        if let Some(value) = value {
-            doc.add_text(field, value);
+    for person in &entities.people {
+        let written = person.written_name();
+        let field = if person.full {
+            f.person_full
+        } else {
+            f.person_lone
+        };
+        doc.add_text(field, written);
+        for role in &person.roles {
+            for word in role.split_whitespace() {
+                doc.add_text(f.person_roles, format!("{written}{ROLE_SEPARATOR}{word}"));
+            }
         }
     }
-    for tag in &a.tags {
-        doc.add_text(f.tags, tag);
+    for term in entities.mentioned_date_terms() {
+        doc.add_text(f.mentioned_dates, &term);
     }
-    let entities = serde_json::to_string(&a.entities).expect("entities serialise");
-    doc.add_text(f.entities, &entities);
-    doc
+    let json = serde_json::to_string(entities).expect("entities serialise");
+    doc.add_text(f.entities, &json);
 }

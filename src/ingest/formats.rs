@@ -46,6 +46,19 @@ impl Format {
             Format::JsonLines => "jsonl",
         }
     }
+
+    /// The format [`Format::as_str`] names.
+    pub fn parse(name: &str) -> Option<Format> {
+        [
+            Format::Text,
+            Format::Markdown,
+            Format::Html,
+            Format::Json,
+            Format::JsonLines,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == name)
+    }
 }
 
 impl std::fmt::Display for Format {

@@ -22,8 +22,8 @@ use serde::Serialize;
 use crate::extract::{self, Entities};
 use crate::index::manifest::{self, FileId, FileRecord};
 use crate::index::{Archive, ArchiveWriter, IndexError};
-use formats::Format;
-use published::DateSource;
+pub use formats::Format;
+pub use published::DateSource;
 pub use walk::SourceFile;
 
 /// Files larger than this are skipped unless `--max-file-size` says otherwise.
@@ -133,6 +133,9 @@ pub struct IngestReport {
     pub articles_indexed: usize,
     /// Articles in the index after the run.
     pub articles_total: u64,
+    /// Articles written again because archive-wide resolution renamed some of
+    /// their people (a lone `Reagan` became `Ronald Reagan`, see `index::people`).
+    pub articles_resolved: usize,
     pub bytes_read: u64,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
@@ -161,6 +164,11 @@ const BATCH_BYTES: u64 = 4 << 20;
 const FILE_QUEUE: usize = 256;
 const OUTCOME_QUEUE: usize = 64;
 const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
+/// A file in the index directory that says people have not been resolved across
+/// the archive since it last changed: written before a run's first change, removed
+/// once resolution is committed. A run killed in between leaves it, and the next
+/// run resolves even if it changes nothing itself.
+const PEOPLE_PENDING: &str = ".people-pending";
 
 /// Gathers walked files into batches of [`BATCH`] files, or fewer when they reach
 /// [`BATCH_BYTES`]. Without the byte limit, a folder of a few large exports is one
@@ -228,6 +236,18 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     let (sender, receiver) = mpsc::sync_channel::<Vec<FileOutcome>>(OUTCOME_QUEUE / BATCH);
     let mut write_error = None;
     let mut since_commit = (0usize, Instant::now());
+    let pending = options.index_dir.join(PEOPLE_PENDING);
+    let mut marked = pending.exists();
+    let mut mark_pending = || -> Result<(), IndexError> {
+        if !marked {
+            std::fs::write(&pending, b"").map_err(|source| IndexError::Io {
+                path: pending.clone(),
+                source,
+            })?;
+            marked = true;
+        }
+        Ok(())
+    };
     let walked = std::thread::scope(|scope| {
         let walker = {
             let bar = progress.clone();
@@ -283,6 +303,10 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                 }
             }
             if indexed.is_empty() || write_error.is_some() {
+                continue;
+            }
+            if let Err(err) = mark_pending() {
+                write_error = Some(err);
                 continue;
             }
             let written =
@@ -342,12 +366,25 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     if let Some(err) = write_error {
         return Err(err.into());
     }
+    if !missing.is_empty() {
+        mark_pending()?;
+    }
     for key in &missing {
         writer.remove_file(key);
     }
     // A run that changed nothing leaves the last commit as it is.
     if report.files_added + report.files_updated + missing.len() > 0 || since_commit.0 > 0 {
         writer.commit()?;
+    }
+    if marked {
+        report.articles_resolved = crate::index::people::reconcile(&archive, &mut writer)?;
+        if report.articles_resolved > 0 {
+            writer.commit()?;
+        }
+        std::fs::remove_file(&pending).map_err(|source| IndexError::Io {
+            path: pending.clone(),
+            source,
+        })?;
     }
 
     report.files_indexed = report.files_added + report.files_updated;

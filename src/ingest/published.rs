@@ -29,6 +29,18 @@ impl DateSource {
             DateSource::None => "none",
         }
     }
+
+    /// The source [`DateSource::as_str`] names.
+    pub fn parse(name: &str) -> Option<DateSource> {
+        [
+            DateSource::Metadata,
+            DateSource::Dateline,
+            DateSource::Path,
+            DateSource::None,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == name)
+    }
 }
 
 /// The publication date of one article, as far as it is known.

@@ -1,11 +1,10 @@
 //! Reading stored documents back: one article in full (`morgue show`) and the
 //! archive's overall figures (`morgue stats`).
 
-use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, ExistsQuery, Occur, Query};
-use tantivy::schema::{Field, OwnedValue, Value};
+use tantivy::schema::Value;
 use tantivy::{DateTime, Order, TantivyDocument};
 
 use super::{SearchError, ValueCount, exact, terms_counts};
@@ -14,22 +13,7 @@ use crate::extract::Entities;
 use crate::index::schema::{self, FORMAT_VERSION, Fields};
 use crate::index::{Archive, date_from_value};
 
-pub(crate) fn first_str(doc: &TantivyDocument, field: Field) -> Option<&str> {
-    doc.get_first(field).and_then(|v| v.as_str())
-}
-
-pub(crate) fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
-    doc.get_all(field)
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect()
-}
-
-pub(crate) fn published(doc: &TantivyDocument, fields: &Fields) -> Option<NaiveDate> {
-    match doc.get_first(fields.published).map(OwnedValue::from) {
-        Some(OwnedValue::Date(value)) => date_from_value(value),
-        _ => None,
-    }
-}
+pub(crate) use crate::index::stored::{all_str, first_str, published};
 
 /// Everything stored about one article.
 #[derive(Clone, Debug, Serialize)]

@@ -519,7 +519,7 @@ mod tests {
     }
 
     /// The figures on the whole dev data, for tuning extractors:
-    /// `cargo test --lib extract::eval::tests::dev_figures -- --ignored --nocapture`
+    /// `cargo test --lib eval::tests::dev_figures -- --ignored --nocapture`
     /// (a minute or more in a debug build). `EVAL_ERRORS=n` shows n examples
     /// of each kind; `EVAL_ONLY=conll|reuters|timeml` runs one corpus.
     #[test]

@@ -721,6 +721,10 @@ raw wire text &lt;here&gt;
             people: vec![PersonCount {
                 name: "Richard Lyng".into(),
                 mentions: 2,
+                written: "Richard Lyng".into(),
+                full: true,
+                forms: vec![],
+                roles: vec![],
             }],
             orgs: vec![],
             countries: vec![

@@ -1,0 +1,352 @@
+//! People across the archive, in the index: how every article writes its people
+//! is read from columns (`person_full`, `person_lone`, `person_roles`), the
+//! archive's [`Registry`] decides who each name is (see `extract::resolve`), and
+//! the articles whose people change are written again. After it, `morgue people`,
+//! facets, `related` and `--person` all see one person under one name: a lone
+//! `Reagan` is counted, found and listed as `Ronald Reagan`.
+//!
+//! `morgue index` runs this after every run that changed the archive. It reads
+//! columns only, in three passes over the live documents (counts, then the
+//! profiles of namesakes, then a check of every article's people against the
+//! registry), and loads just the documents it rewrites. Because the registry is
+//! a function of the archive's contents and every article is checked against
+//! it, an archive indexed bit by bit ends up with the same people as one indexed
+//! at once.
+
+use rustc_hash::FxHashMap;
+use tantivy::columnar::StrColumn;
+use tantivy::{DocAddress, SegmentReader, TantivyDocument};
+
+use super::schema;
+use super::writer::ROLE_SEPARATOR;
+use super::{Archive, ArchiveWriter, IndexError};
+use crate::entity::EntityKind;
+use crate::extract::resolve::{ArchiveNames, Profile, Registry, context_features};
+use crate::ingest::FileStamp;
+
+/// Articles rewritten at once.
+const REWRITE_BATCH: usize = 512;
+
+/// Resolves the people of the whole archive and rewrites the articles whose
+/// people change (uncommitted: the caller commits). Returns how many were
+/// rewritten.
+pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize, IndexError> {
+    let searcher = archive.searcher()?;
+    let tantivy_err = |source| IndexError::Tantivy {
+        path: archive.dir.clone(),
+        source,
+    };
+    let mut strings = Strings::default();
+    let segments: Vec<Segment> = searcher
+        .segment_readers()
+        .iter()
+        .map(|reader| Segment::open(reader, &mut strings))
+        .collect::<tantivy::Result<_>>()
+        .map_err(tantivy_err)?;
+
+    // Pass 1: how often each name is written.
+    let mut names = ArchiveNames::default();
+    let mut doc = DocPeople::default();
+    for segment in &segments {
+        for id in segment.live_docs() {
+            segment.read(id, &mut doc);
+            for &n in &doc.full {
+                *names.full.entry(strings.get(n).to_string()).or_default() += 1;
+            }
+            for &n in &doc.lone {
+                *names.lone.entry(strings.get(n).to_string()).or_default() += 1;
+            }
+        }
+    }
+    let mut registry = Registry::build(&names);
+
+    // Pass 2: what surrounds each namesake in the articles naming them in full.
+    let profiled = registry.profiled();
+    if !profiled.is_empty() {
+        let mut profiles: FxHashMap<String, Profile> = FxHashMap::default();
+        for segment in &segments {
+            for id in segment.live_docs() {
+                segment.read(id, &mut doc);
+                let canonical: Vec<&str> = doc
+                    .full
+                    .iter()
+                    .map(|&n| registry.full_name(strings.get(n)))
+                    .collect();
+                for (i, &written) in doc.full.iter().enumerate() {
+                    if !profiled.contains(canonical[i]) {
+                        continue;
+                    }
+                    let others: Vec<&str> = canonical
+                        .iter()
+                        .filter(|&&c| c != canonical[i])
+                        .copied()
+                        .collect();
+                    let profile = profiles.entry(canonical[i].to_string()).or_default();
+                    profile.articles += 1;
+                    for feature in doc.features(written, &others, &strings) {
+                        *profile.features.entry(feature).or_default() += 1;
+                    }
+                }
+            }
+        }
+        registry.set_profiles(profiles);
+    }
+
+    // Pass 3: the articles whose people are not what the registry says.
+    let mut stale: Vec<(DocAddress, FxHashMap<String, String>)> = Vec::new();
+    for (ord, segment) in segments.iter().enumerate() {
+        for id in segment.live_docs() {
+            segment.read(id, &mut doc);
+            let full: Vec<&str> = doc
+                .full
+                .iter()
+                .map(|&n| registry.full_name(strings.get(n)))
+                .collect();
+            let mut names: FxHashMap<String, String> = FxHashMap::default();
+            for (&n, person) in doc.full.iter().zip(&full) {
+                names.insert(strings.get(n).to_string(), person.to_string());
+            }
+            for &n in &doc.lone {
+                let written = strings.get(n);
+                let person = if registry.is_contested(written) {
+                    let context = doc.features(n, &full, &strings);
+                    registry.lone_name(written, &context)
+                } else {
+                    registry.lone_name(written, &[])
+                };
+                names.insert(written.to_string(), person.to_string());
+            }
+            let mut expected: Vec<&str> = names.values().map(String::as_str).collect();
+            expected.sort_unstable();
+            expected.dedup();
+            let mut actual: Vec<&str> = doc.people.iter().map(|&p| strings.get(p)).collect();
+            actual.sort_unstable();
+            actual.dedup();
+            if expected != actual {
+                stale.push((DocAddress::new(ord as u32, id), names));
+            }
+        }
+    }
+
+    // The rewrite: each stale article with its people renamed.
+    let mut batch = Vec::with_capacity(REWRITE_BATCH.min(stale.len()));
+    for (address, names) in &stale {
+        let segment = &segments[address.segment_ord as usize];
+        let stored: TantivyDocument = searcher.doc(*address).map_err(tantivy_err)?;
+        let Some(mut article) =
+            super::stored::article(&archive.fields, &stored, segment.file(address.doc_id))
+        else {
+            continue;
+        };
+        for person in &mut article.entities.people {
+            if let Some(name) = names.get(person.written_name()) {
+                person.name = name.clone();
+            }
+        }
+        batch.push((article, segment.extractor_version(address.doc_id)));
+        if batch.len() == REWRITE_BATCH {
+            writer.rewrite(&batch)?;
+            batch.clear();
+        }
+    }
+    writer.rewrite(&batch)?;
+    Ok(stale.len())
+}
+
+/// Every string met in the columns, once, by number.
+#[derive(Default)]
+struct Strings {
+    ids: FxHashMap<String, u32>,
+    values: Vec<String>,
+}
+
+impl Strings {
+    fn id(&mut self, bytes: &[u8]) -> u32 {
+        let s = String::from_utf8_lossy(bytes);
+        if let Some(&id) = self.ids.get(s.as_ref()) {
+            return id;
+        }
+        let id = self.values.len() as u32;
+        self.values.push(s.to_string());
+        self.ids.insert(s.into_owned(), id);
+        id
+    }
+
+    fn get(&self, id: u32) -> &str {
+        &self.values[id as usize]
+    }
+}
+
+/// A string column of one segment, with its terms numbered by [`Strings`].
+struct Column {
+    column: Option<StrColumn>,
+    ids: Vec<u32>,
+}
+
+impl Column {
+    fn open(reader: &SegmentReader, name: &str, strings: &mut Strings) -> tantivy::Result<Column> {
+        let column = reader.fast_fields().str(name)?;
+        let mut ids = Vec::new();
+        if let Some(column) = &column {
+            // Streaming the dictionary reads each term once; looking ords up one by
+            // one would decompress a block per document.
+            let mut stream = column.dictionary().stream()?;
+            while stream.advance() {
+                ids.push(strings.id(stream.key()));
+            }
+        }
+        Ok(Column { column, ids })
+    }
+
+    fn read(&self, doc: u32, out: &mut Vec<u32>) {
+        out.clear();
+        if let Some(column) = &self.column {
+            out.extend(
+                column
+                    .term_ords(doc)
+                    .filter_map(|ord| self.ids.get(ord as usize).copied()),
+            );
+        }
+    }
+}
+
+/// The columns of one segment that resolution reads.
+struct Segment<'a> {
+    reader: &'a SegmentReader,
+    full: Column,
+    lone: Column,
+    roles: Column,
+    /// For each role term's id: the id of the name it belongs to, and its word.
+    role_parts: FxHashMap<u32, (u32, u32)>,
+    people: Column,
+    orgs: Column,
+    countries: Column,
+    month: Column,
+}
+
+impl<'a> Segment<'a> {
+    fn open(reader: &'a SegmentReader, strings: &mut Strings) -> tantivy::Result<Segment<'a>> {
+        let mut column = |name: &str| Column::open(reader, name, strings);
+        let full = column(schema::PERSON_FULL)?;
+        let lone = column(schema::PERSON_LONE)?;
+        let roles = column(schema::PERSON_ROLES)?;
+        let people = column(EntityKind::Person.spec().field)?;
+        let orgs = column(EntityKind::Org.spec().field)?;
+        let countries = column(EntityKind::Country.spec().field)?;
+        let month = column(schema::PUBLISHED_MONTH)?;
+        let mut role_parts = FxHashMap::default();
+        for &id in &roles.ids {
+            let role = strings.get(id).to_string();
+            if let Some((name, word)) = role.split_once(ROLE_SEPARATOR) {
+                let parts = (strings.id(name.as_bytes()), strings.id(word.as_bytes()));
+                role_parts.insert(id, parts);
+            }
+        }
+        Ok(Segment {
+            reader,
+            full,
+            lone,
+            roles,
+            role_parts,
+            people,
+            orgs,
+            countries,
+            month,
+        })
+    }
+
+    fn live_docs(&self) -> impl Iterator<Item = u32> + '_ {
+        let alive = self.reader.alive_bitset();
+        (0..self.reader.max_doc()).filter(move |&doc| alive.is_none_or(|bits| bits.is_alive(doc)))
+    }
+
+    fn read(&self, doc: u32, out: &mut DocPeople) {
+        self.full.read(doc, &mut out.full);
+        self.lone.read(doc, &mut out.lone);
+        self.people.read(doc, &mut out.people);
+        self.orgs.read(doc, &mut out.orgs);
+        self.countries.read(doc, &mut out.countries);
+        self.month.read(doc, &mut out.month);
+        self.roles.read(doc, &mut out.scratch);
+        out.roles.clear();
+        out.roles.extend(
+            out.scratch
+                .iter()
+                .filter_map(|id| self.role_parts.get(id).copied()),
+        );
+    }
+
+    /// The record of the file a document came from, from its columns.
+    fn file(&self, doc: u32) -> FileStamp {
+        let fast = self.reader.fast_fields();
+        let text = |name: &str| -> String {
+            let mut out = String::new();
+            if let Ok(Some(column)) = fast.str(name)
+                && let Some(ord) = column.term_ords(doc).next()
+            {
+                // A column that cannot be read leaves the value empty: the file
+                // is then re-read by the next run, which is the safe outcome.
+                let _ = column.ord_to_str(ord, &mut out);
+            }
+            out
+        };
+        FileStamp {
+            key: text(schema::FILE_KEY),
+            canonical: text(schema::FILE_PATH),
+            size: fast
+                .u64(schema::FILE_SIZE)
+                .ok()
+                .and_then(|c| c.first(doc))
+                .unwrap_or(0),
+            mtime: fast
+                .i64(schema::FILE_MTIME)
+                .ok()
+                .and_then(|c| c.first(doc))
+                .unwrap_or(0),
+            hash: text(schema::FILE_HASH),
+        }
+    }
+
+    fn extractor_version(&self, doc: u32) -> u64 {
+        self.reader
+            .fast_fields()
+            .u64(schema::EXTRACTOR_VERSION)
+            .ok()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(0)
+    }
+}
+
+/// One article's people and surroundings, as string ids.
+#[derive(Default)]
+struct DocPeople {
+    full: Vec<u32>,
+    lone: Vec<u32>,
+    /// (name, word of the office written before it).
+    roles: Vec<(u32, u32)>,
+    people: Vec<u32>,
+    orgs: Vec<u32>,
+    countries: Vec<u32>,
+    month: Vec<u32>,
+    scratch: Vec<u32>,
+}
+
+impl DocPeople {
+    /// The context features (`extract::resolve::context_features`) of the person
+    /// written `name` in this article, with `people` the other people in it.
+    fn features(&self, name: u32, people: &[&str], strings: &Strings) -> Vec<String> {
+        let roles: Vec<String> = self
+            .roles
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|&(_, word)| strings.get(word).to_string())
+            .collect();
+        let orgs: Vec<&str> = self.orgs.iter().map(|&o| strings.get(o)).collect();
+        let countries: Vec<&str> = self.countries.iter().map(|&c| strings.get(c)).collect();
+        let year = self
+            .month
+            .first()
+            .map(|&m| &strings.get(m)[..4.min(strings.get(m).len())]);
+        context_features(&roles, people, &orgs, &countries, year)
+    }
+}
