@@ -84,7 +84,8 @@ pub enum Command {
     Man,
     /// Measure extraction on gold-annotated data (CoNLL-2003, Reuters-21578, TimeML).
     #[command(
-        after_help = "Examples:\n  morgue eval conll ../shared/data/conll2003/eng.testa\n  morgue eval reuters ../shared/data/reuters21578/reut2-00*.sgm --json\n  morgue eval timeml ../shared/data/tempeval3/TBAQ-cleaned/TimeBank/*.tml --errors 20\n\nconll: person mentions, exact-span precision/recall/F1 against PER.\nreuters: document-level countries (all mentions, and those the article is about) and people tags.\ntimeml: calendar dates (YYYY, YYYY-MM, YYYY-MM-DD): detection by overlap, and value accuracy."
+        after_help = "Examples:\n  morgue eval conll ../shared/data/conll2003/eng.testa\n  morgue eval reuters ../shared/data/reuters21578/reut2-00*.sgm --json\n  morgue eval timeml ../shared/data/tempeval3/TBAQ-cleaned/TimeBank/*.tml --errors 20\n\nconll: person and organisation mentions, exact-span precision/recall/F1 against PER and ORG.\nreuters: document-level countries (all mentions, and those the article is about) and people tags;
+  with --archive, people and historical-country searches across an archive built from the files.\ntimeml: calendar dates (YYYY, YYYY-MM, YYYY-MM-DD): detection by overlap, and value accuracy."
     )]
     Eval(EvalArgs),
     /// Figures about the archive: articles, dates, formats, top people and countries.
@@ -374,6 +375,14 @@ pub struct EvalArgs {
     /// Print up to N false positives and misses (per quantity and kind) with context.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub errors: usize,
+    /// reuters: build an archive of the articles and measure what a user sees
+    /// across it (people list, --person and --country searches).
+    #[arg(long)]
+    pub archive: bool,
+    /// With --archive: a judged people list (name<TAB>person|duplicate|wrong), for
+    /// the precision of the top 100 and 300 entries.
+    #[arg(long, value_name = "FILE", requires = "archive")]
+    pub judged: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -178,8 +178,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Eval(a) => {
             use crate::eval;
+            if a.archive && !matches!(a.dataset, args::Dataset::Reuters) {
+                bail!(
+                    "--archive measures a Reuters-21578 archive (expected `morgue eval reuters --archive FILE...`)"
+                );
+            }
             let report = match a.dataset {
                 args::Dataset::Conll => eval::eval_conll(&a.files, a.errors),
+                args::Dataset::Reuters if a.archive => {
+                    eval::eval_reuters_archive(&a.files, a.judged.as_deref(), a.errors)
+                }
                 args::Dataset::Reuters => eval::eval_reuters(&a.files, a.errors),
                 args::Dataset::Timeml => eval::eval_timeml(&a.files, a.errors),
             }?;

@@ -295,6 +295,7 @@ pub fn eval_conll(files: &[PathBuf], max_errors: usize) -> Result<EvalReport, Ev
                 let predicted: Vec<(Span, &str)> = match scored {
                     Scored::Person => people
                         .iter()
+                        .filter(|p| !p.weak)
                         .flat_map(|p| p.mentions.iter().map(move |&m| (m, p.name.as_str())))
                         .collect(),
                     Scored::Org => orgs

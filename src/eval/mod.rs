@@ -22,6 +22,7 @@
 //! No function here writes output: [`render_table`] and the [`Serialize`]
 //! impl of [`EvalReport`] give the CLI its text and JSON forms.
 
+mod archive;
 mod conll;
 mod metrics;
 mod reuters;
@@ -32,6 +33,7 @@ use std::path::{Path, PathBuf};
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+pub use archive::{Verdict, eval_reuters_archive, read_judgements};
 pub use conll::eval_conll;
 pub use metrics::Score;
 pub use reuters::{eval_reuters, reuters_place_to_iso};
@@ -269,15 +271,23 @@ fn file_label(path: &Path) -> String {
 pub fn render_table(report: &EvalReport) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "{}: {} documents, {:.2} MB, extractor {:.2} s = {:.2} MB/s per core",
+        "{}: {} documents, {:.2} MB",
         report.dataset,
         report.documents,
-        report.bytes as f64 / 1e6,
-        report.extract_seconds,
-        report.throughput_mb_s()
+        report.bytes as f64 / 1e6
     );
+    let _ = if report.extract_seconds > 0.0 {
+        writeln!(
+            out,
+            ", extractor {:.2} s = {:.2} MB/s per core",
+            report.extract_seconds,
+            report.throughput_mb_s()
+        )
+    } else {
+        writeln!(out)
+    };
     if !report.scores.is_empty() {
         let width = report
             .scores

@@ -19,7 +19,7 @@ use super::metrics::{ErrorLog, Score, flatten};
 use super::{EvalError, EvalReport, attribute, decode_entities, file_label, latin1};
 use crate::extract::{Entities, countries, extract};
 
-const FORMAT: &str = "Reuters-21578 SGML";
+pub(super) const FORMAT: &str = "Reuters-21578 SGML";
 
 /// One article, decoded.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -66,9 +66,12 @@ fn parse_article(newid: String, article: &str) -> ReutersDoc {
         body = match element(text, "BODY") {
             Some(b) => clean(b),
             // UNPROC articles are raw text with no inner markup; BRIEF ones
-            // have a title and nothing else.
+            // have a title and a placeholder (`******Blah blah blah.`), kept as
+            // the corpus's own conversion keeps it.
             None if title.is_empty() => clean(text),
-            None => String::new(),
+            None => clean(&without_elements(text, &["TITLE", "DATELINE", "AUTHOR"]))
+                .trim()
+                .to_string(),
         };
     }
     ReutersDoc {
@@ -97,6 +100,20 @@ fn element<'a>(s: &'a str, name: &str) -> Option<&'a str> {
         }
         search = at + open.len();
     }
+}
+
+/// `s` with every `<NAME ...>...</NAME>` of the given names cut out.
+fn without_elements(s: &str, names: &[&str]) -> String {
+    let mut out = s.to_string();
+    for name in names {
+        while let Some(content) = element(&out, name) {
+            let start = content.as_ptr() as usize - out.as_ptr() as usize;
+            let open = out[..start].rfind(&format!("<{name}")).unwrap_or(start);
+            let end = start + content.len() + format!("</{name}>").len();
+            out.replace_range(open..end, "");
+        }
+    }
+    out
 }
 
 /// The `<D>code</D>` list of a category element.
@@ -725,6 +742,7 @@ raw wire text &lt;here&gt;
                 full: true,
                 forms: vec![],
                 roles: vec![],
+                weak: false,
             }],
             orgs: vec![],
             countries: vec![

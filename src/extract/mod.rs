@@ -55,6 +55,11 @@ pub struct PersonCount {
     /// Offices written right before the name: `treasury secretary`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// A surname alone that is a person only if the archive knows someone by it
+    /// in full (`Sumita says ...`; see `people::Person::weak`): until then it is
+    /// not among the article's people, and `name` is `written`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub weak: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,6 +112,7 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
                 full: p.full,
                 forms,
                 roles: p.roles,
+                weak: p.weak,
             }
         })
         .collect();
@@ -250,6 +256,12 @@ pub struct EntityValue<'a> {
 }
 
 impl PersonCount {
+    /// Whether the article counts the person among its people: always, but for
+    /// a weak surname the archive has not confirmed.
+    pub fn counts(&self) -> bool {
+        !self.weak || self.name != self.written_name()
+    }
+
     /// The name as the article gives it (`written`, or `name` in entities stored
     /// before `written` existed).
     pub fn written_name(&self) -> &str {
@@ -268,6 +280,7 @@ impl Entities {
         PerKind([
             self.people
                 .iter()
+                .filter(|p| p.counts())
                 .map(|p| EntityValue {
                     value: &p.name,
                     forms: &p.forms,

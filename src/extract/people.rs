@@ -59,6 +59,11 @@ pub struct Person {
     /// Offices and titles written right before a mention, lowercase:
     /// `treasury secretary`, `white house chief of staff`, `president`.
     pub roles: Vec<String>,
+    /// A surname alone with nothing but a verb to say it is a person (`Sumita
+    /// says ...`, a headline's `VOLCKER SEES ...`): firms and teams "say" too, so
+    /// it is a person only when the archive knows someone by that surname in full
+    /// (`extract::resolve`). Not a mention for the article on its own.
+    pub weak: bool,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1126,6 +1131,8 @@ struct Acc {
     /// Lowercase particles right before the surname in the canonical form (`de`).
     particles: Vec<String>,
     mentions: Vec<(usize, usize)>,
+    /// Only the archive can confirm it (see [`Person::weak`]).
+    weak: bool,
 }
 
 fn name_of(text: &str, tokens: &[Token], first: usize, last: usize) -> String {
@@ -1230,11 +1237,14 @@ fn is_person(text: &str, tokens: &[Token], c: &Candidate, lone_keys: &FxHashSet<
     false
 }
 
-/// People in `text` (title, blank line, body), in order of first mention.
+/// People in `text` (title, blank line, body), in order of first mention: the
+/// people the article alone says are people (no [`Person::weak`] ones).
 pub fn find_people(text: &str) -> Vec<Person> {
     let unwrapped = unwrap_hard_wrapped_lines(text);
     let spans = tagger::MODEL.as_ref().map(|m| m.person_spans(&unwrapped));
-    people_in(&unwrapped, spans.as_deref())
+    let mut people = people_in(&unwrapped, spans.as_deref());
+    people.retain(|p| !p.weak);
+    people
 }
 
 /// People in `text` as [`unwrap_hard_wrapped_lines`] returns it, given the
@@ -1303,6 +1313,7 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
                     last_key,
                     particles,
                     mentions: vec![span],
+                    weak: false,
                 });
             }
         }
@@ -1330,6 +1341,7 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
                 last_key: key,
                 particles: Vec::new(),
                 mentions: vec![(tokens[c.first].start, t.end)],
+                weak: false,
             });
             continue;
         }
@@ -1340,7 +1352,12 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
         // `Dole said` alone is not enough: on CoNLL-2003 dev it cost more precision
         // (firms and teams also "say") than it gained recall.
         let strong = c.model || c.title == Title::Strong || c.title == Title::Weak && c.followed;
-        if strong && !NON_NAME.contains(w) && !ORG_WORDS.contains(w) {
+        if NON_NAME.contains(w) || ORG_WORDS.contains(w) {
+            continue;
+        }
+        let weak =
+            !strong && (c.followed || verb_follows(text, &tokens, c.last)) && could_be_surname(w);
+        if strong || weak {
             people.push(Acc {
                 name: w.to_string(),
                 words: 1,
@@ -1348,6 +1365,7 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
                 last_key: key,
                 particles: Vec::new(),
                 mentions: vec![(t.start, t.end)],
+                weak,
             });
         }
     }
@@ -1359,10 +1377,23 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
         if t.shape != Shape::Caps || t.start < taken_until || !headlines.contains(&t.line) {
             continue;
         }
+        let key = person_key(&titlecase(word(text, &tokens[k])));
         let Some(first) = headline_person(text, &tokens, k) else {
+            // Headlinese that only the archive can confirm: `VOLCKER SEES ...`.
+            if headline_subject(text, &tokens, k) && pick_person(&people, &key, t.start).is_none() {
+                people.push(Acc {
+                    name: titlecase(word(text, t)),
+                    words: 1,
+                    first_key: key.clone(),
+                    last_key: key,
+                    particles: Vec::new(),
+                    mentions: vec![(t.start, t.end)],
+                    weak: true,
+                });
+                taken_until = t.end;
+            }
             continue;
         };
-        let key = person_key(&titlecase(word(text, &tokens[k])));
         if pick_person(&people, &key, tokens[k].start).is_some() {
             continue;
         }
@@ -1385,6 +1416,7 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
             words: name.len(),
             particles: Vec::new(),
             mentions: vec![span],
+            weak: false,
         });
     }
 
@@ -1447,6 +1479,7 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
                 }
             }
             Person {
+                weak: p.weak,
                 full: p.words >= 2 && !name.chars().next().is_some_and(char::is_lowercase),
                 name,
                 mentions: kept,
@@ -1630,6 +1663,40 @@ fn headline_person(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     };
     let evidence = verb_after || t.possessive && (titled || given);
     (evidence && could_be_surname(&w)).then_some(first)
+}
+
+/// Whether a lowercase headline verb (`expects`, `sees`, `urges`) follows token
+/// `k` on its line: `Miyazawa expects dollar to rebound`.
+fn verb_follows(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens.get(k + 1).is_some_and(|n| {
+        joined(text, &tokens[k], n)
+            && n.shape == Shape::Lower
+            && HEADLINE_VERBS.contains(word(text, n))
+            && !matches!(word(text, n), "to" | "will")
+    })
+}
+
+/// Whether all-caps token `k` opens the subject of a headline verb, with no other
+/// evidence that it is a person: at the start of the line, after an owner's
+/// possessive (`FED'S HELLER`) or after `SAYS` (`BYRD SAYS REAGAN MAY`).
+fn headline_subject(text: &str, tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    let w = titlecase(word(text, t));
+    if t.shape != Shape::Caps
+        || !could_be_surname(&w)
+        || SURNAMES.contains(w.as_str()) && GIVEN.contains(w.as_str())
+        || headline_verb_after(text, tokens, k).is_none()
+    {
+        return false;
+    }
+    match k.checked_sub(1).map(|j| &tokens[j]) {
+        None => true,
+        Some(prev) if prev.line != t.line => true,
+        Some(prev) => {
+            prev.possessive && prev.shape == Shape::Caps
+                || joined(text, prev, t) && is_reporting_verb(word(text, prev))
+        }
+    }
 }
 
 /// `SAYS` / `SAID` (any case): what comes after it opens a reported clause.

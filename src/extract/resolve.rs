@@ -9,9 +9,10 @@
 //!   same and their given names agree: equal, an initial of the other, or a short
 //!   form of it (`Jim Wright`, `James Wright`; `James A. Baker`, `James Baker`);
 //!   middle names must not disagree (`George H.W. Bush` is not `George W. Bush`); and
-//!   a name that is the end of a longer one is it (`Bra Kanon`, `Denis Bra Kanon`)
-//!   unless it starts with a given name. Each person is named by the form most
-//!   articles use.
+//!   a name that is the end of a longer one is it (`Bra Kanon`, `Denis Bra Kanon`;
+//!   `Nigel Lawson`, `Exchequer Nigel Lawson`) unless it is a given name and a
+//!   surname at the end of another two. Each person is named by the form most
+//!   articles use among those starting with a given name or an initial.
 //! - **A surname alone** belongs to the one person of the archive with that surname
 //!   (a lone `Reagan` is `Ronald Reagan`), or, failing a surname match, to the one
 //!   person who has it as another part of the name (`Zhao` is `Zhao Ziyang`, `Lula`
@@ -41,11 +42,19 @@ const ROYAL_TITLES: &[&str] = &["King", "Queen", "Prince", "Princess", "Emperor"
 /// Words ending a name that are not its surname (`James A. Baker III`).
 const NAME_SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
+/// A name with no given name, written in at most 1/`STRAY_SHARE` of the articles of
+/// a person of the same surname, is taken for that person (see `Registry::build`).
+const STRAY_SHARE: u32 = 5;
+
 /// How much better, in log-odds, the best namesake must score than the next.
 const MARGIN: f64 = 1.0;
 
-/// Pseudo-counts smoothing a candidate's feature frequencies.
+/// Pseudo-counts smoothing the pooled feature frequencies of namesakes.
 const SMOOTHING: f64 = 0.5;
+
+/// Articles' worth of weight a namesake's feature frequencies are shrunk by
+/// towards those of all namesakes together.
+const SHRINKAGE: f64 = 4.0;
 
 /// How often each name is written in the archive: articles per written full name,
 /// and per lone name (as written: `Baker`, `King Fahd`).
@@ -53,6 +62,8 @@ const SMOOTHING: f64 = 0.5;
 pub struct ArchiveNames {
     pub full: FxHashMap<String, u32>,
     pub lone: FxHashMap<String, u32>,
+    /// Weak surnames (people only if confirmed, `extract::PersonCount::weak`).
+    pub weak: FxHashMap<String, u32>,
 }
 
 /// What the articles naming one person in full have around that person: the
@@ -95,8 +106,12 @@ fn same_person(a: &[String], b: &[String]) -> bool {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    // `Bra Kanon` is the end of `Denis Bra Kanon`: a surname of two words.
-    if short.len() < long.len() && long.ends_with(short) && !is_given_name(&titlecase(&short[0])) {
+    // `Bra Kanon` is the end of `Denis Bra Kanon` (a surname of two words), and
+    // `Nigel Lawson` the end of a name with an office stuck to it.
+    if short.len() < long.len()
+        && long.ends_with(short)
+        && (long.len() >= 3 || !is_given_name(&titlecase(&short[0])))
+    {
         return true;
     }
     if !first_compatible(&a[0], &b[0]) {
@@ -120,6 +135,12 @@ struct Cluster<'a> {
     keys: Vec<Vec<String>>,
     forms: Vec<&'a str>,
     articles: u32,
+}
+
+/// Whether two full names, given as their words' [`person_key`]s, can be one
+/// person by the rules above (for measuring second names in a people list).
+pub fn same_person_names(a: &[String], b: &[String]) -> bool {
+    same_person(a, b)
 }
 
 /// What a surname alone resolves to.
@@ -190,9 +211,48 @@ impl Registry {
                     }),
                 }
             }
+            let named = |f: &str| {
+                f.split_whitespace()
+                    .next()
+                    .is_some_and(|w| is_given_name(w) || w.len() <= 2 && w.ends_with('.'))
+            };
+            // A name whose first word is no given name, written in a small share of
+            // the articles of a person of the same surname who has one, is that
+            // person with a word stuck to the name (`Besides Reagan`, in a sentence
+            // that starts `Besides Reagan, ...`).
+            let main = clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.forms.iter().any(|f| named(f)))
+                .max_by_key(|(_, c)| c.articles)
+                .map(|(i, c)| (i, c.articles));
+            if let Some((main, main_articles)) = main {
+                let mut absorbed = Vec::new();
+                for (i, c) in clusters.iter().enumerate() {
+                    if i != main
+                        && !c.forms.iter().any(|f| named(f))
+                        && c.articles * STRAY_SHARE <= main_articles
+                    {
+                        absorbed.push(i);
+                    }
+                }
+                for i in absorbed.into_iter().rev() {
+                    let stray = clusters.remove(i);
+                    let main = if i < main { main - 1 } else { main };
+                    clusters[main].forms.extend(stray.forms);
+                    clusters[main].articles += stray.articles;
+                }
+            }
             for cluster in clusters {
-                // The first form is the one most articles write.
-                let canonical = cluster.forms[0].to_string();
+                // The form most articles write that starts with a given name or an
+                // initial (`Nigel Lawson`, not an office stuck to the name), else the
+                // form most articles write.
+                let canonical = cluster
+                    .forms
+                    .iter()
+                    .find(|f| named(f))
+                    .unwrap_or(&cluster.forms[0])
+                    .to_string();
                 for form in cluster.forms {
                     full.insert(form.to_string(), canonical.clone());
                 }
@@ -218,9 +278,14 @@ impl Registry {
                 }
             }
         }
-        // Surnames alone.
+        // Surnames alone. A weak surname is shown as written only if the archive
+        // also has it as a surname written alone.
         let mut displays: FxHashMap<String, (&str, u32)> = FxHashMap::default();
-        for (written, &n) in &names.lone {
+        for (written, &n) in names
+            .lone
+            .iter()
+            .chain(names.weak.iter().map(|(w, _)| (w, &0)))
+        {
             let key = surname_key(written);
             let better = |best: &(&str, u32)| {
                 let mixed = |s: &str| s.chars().any(char::is_lowercase);
@@ -304,12 +369,25 @@ impl Registry {
         }
     }
 
+    /// The person a weak surname (`extract::PersonCount::weak`) is, if the archive
+    /// knows one: `None` where a surname alone would stand on its own.
+    pub fn confirm<'a>(&'a self, written: &str, context: &[String]) -> Option<&'a str> {
+        match self.lone.get(&surname_key(written))? {
+            Lone::Alone(_) => None,
+            Lone::Person(person) => Some(person),
+            Lone::Contested { candidates, .. } => self.decide(candidates, context),
+        }
+    }
+
     /// The candidate the context supports best, by a naive Bayes score over the
-    /// features that some candidate's articles have: `ln(articles) + Σ ln((count +
-    /// 0.5) / (articles + 1))`. Features no candidate was ever seen with are left
-    /// out: they cannot tell namesakes apart, and counting them would favour the
-    /// candidate with fewer articles. A single candidate (a common surname) needs
-    /// a shared office, person or organisation.
+    /// features that some candidate's articles have: `ln(articles) + Σ ln P(f |
+    /// candidate)`. Each candidate's frequencies are shrunk towards those of all
+    /// the candidates together (`P(f | c) = (count + M·P(f | all)) / (articles +
+    /// M)`), so that a name seen in one article (where it has every feature of
+    /// that article) does not outscore one seen in a hundred. Features no
+    /// candidate was ever seen with are left out: they cannot tell namesakes
+    /// apart. A single candidate (a common surname) needs a shared office,
+    /// person or organisation.
     fn decide<'a>(&'a self, candidates: &'a [String], context: &[String]) -> Option<&'a str> {
         let empty = Profile::default();
         let profile = |c: &str| self.profiles.get(c).unwrap_or(&empty);
@@ -327,15 +405,23 @@ impl Registry {
                 .any(|f| f.starts_with(ROLE) || f.starts_with(PERSON) || f.starts_with(ORG));
             return support.then_some(only.as_str());
         }
+        let count = |c: &str, f: &str| f64::from(profile(c).features.get(f).copied().unwrap_or(0));
+        let articles = |c: &str| f64::from(profile(c).articles.max(1));
+        let all_articles: f64 = candidates.iter().map(|c| articles(c)).sum();
+        let pooled: Vec<f64> = informative
+            .iter()
+            .map(|f| {
+                let k: f64 = candidates.iter().map(|c| count(c, f)).sum();
+                (k + SMOOTHING) / (all_articles + 2.0 * SMOOTHING)
+            })
+            .collect();
         let mut scored: Vec<(f64, &str)> = candidates
             .iter()
             .map(|c| {
-                let p = profile(c);
-                let n = f64::from(p.articles.max(1));
+                let n = articles(c);
                 let mut score = n.ln();
-                for f in &informative {
-                    let k = f64::from(p.features.get(f.as_str()).copied().unwrap_or(0));
-                    score += ((k + SMOOTHING) / (n + 2.0 * SMOOTHING)).ln();
+                for (f, p) in informative.iter().zip(&pooled) {
+                    score += ((count(c, f) + SHRINKAGE * p) / (n + SHRINKAGE)).ln();
                 }
                 (score, c.as_str())
             })
@@ -388,6 +474,7 @@ mod tests {
         ArchiveNames {
             full: full.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
             lone: lone.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
+            weak: FxHashMap::default(),
         }
     }
 
@@ -407,6 +494,12 @@ mod tests {
                 ("Bra Kanon", 8),
                 ("Ronald Reagan", 24),
                 ("James A. Baker III", 1),
+                ("Exchequer Nigel Lawson", 32),
+                ("Nigel Lawson", 6),
+                ("Fernando Santos Alvite", 10),
+                ("Santos Alvite", 5),
+                ("Besides Reagan", 2),
+                ("Nancy Reagan", 2),
             ],
             &[],
         ));
@@ -420,6 +513,10 @@ mod tests {
             ("George W. Bush", "George W. Bush"),
             ("Bra Kanon", "Denis Bra Kanon"),
             ("Ronald Reagan", "Ronald Reagan"),
+            ("Exchequer Nigel Lawson", "Nigel Lawson"),
+            ("Santos Alvite", "Fernando Santos Alvite"),
+            ("Besides Reagan", "Ronald Reagan"),
+            ("Nancy Reagan", "Nancy Reagan"),
             ("Nobody Known", "Nobody Known"),
         ];
         for (written, person) in cases {

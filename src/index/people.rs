@@ -56,6 +56,9 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
             for &n in &doc.lone {
                 *names.lone.entry(strings.get(n).to_string()).or_default() += 1;
             }
+            for &n in &doc.weak {
+                *names.weak.entry(strings.get(n).to_string()).or_default() += 1;
+            }
         }
     }
     let mut registry = Registry::build(&names);
@@ -116,7 +119,20 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
                 };
                 names.insert(written.to_string(), person.to_string());
             }
-            let mut expected: Vec<&str> = names.values().map(String::as_str).collect();
+            for &n in &doc.weak {
+                let written = strings.get(n);
+                let context = doc.features(n, &full, &strings);
+                // Unconfirmed, it is not among the article's people and keeps its
+                // written name.
+                let person = registry.confirm(written, &context).unwrap_or(written);
+                names.insert(written.to_string(), person.to_string());
+            }
+            let weak: Vec<&str> = doc.weak.iter().map(|&n| strings.get(n)).collect();
+            let mut expected: Vec<&str> = names
+                .iter()
+                .filter(|(written, person)| written != person || !weak.contains(&written.as_str()))
+                .map(|(_, person)| person.as_str())
+                .collect();
             expected.sort_unstable();
             expected.dedup();
             let mut actual: Vec<&str> = doc.people.iter().map(|&p| strings.get(p)).collect();
@@ -215,6 +231,7 @@ struct Segment<'a> {
     reader: &'a SegmentReader,
     full: Column,
     lone: Column,
+    weak: Column,
     roles: Column,
     /// For each role term's id: the id of the name it belongs to, and its word.
     role_parts: FxHashMap<u32, (u32, u32)>,
@@ -229,6 +246,7 @@ impl<'a> Segment<'a> {
         let mut column = |name: &str| Column::open(reader, name, strings);
         let full = column(schema::PERSON_FULL)?;
         let lone = column(schema::PERSON_LONE)?;
+        let weak = column(schema::PERSON_WEAK)?;
         let roles = column(schema::PERSON_ROLES)?;
         let people = column(EntityKind::Person.spec().field)?;
         let orgs = column(EntityKind::Org.spec().field)?;
@@ -246,6 +264,7 @@ impl<'a> Segment<'a> {
             reader,
             full,
             lone,
+            weak,
             roles,
             role_parts,
             people,
@@ -263,6 +282,7 @@ impl<'a> Segment<'a> {
     fn read(&self, doc: u32, out: &mut DocPeople) {
         self.full.read(doc, &mut out.full);
         self.lone.read(doc, &mut out.lone);
+        self.weak.read(doc, &mut out.weak);
         self.people.read(doc, &mut out.people);
         self.orgs.read(doc, &mut out.orgs);
         self.countries.read(doc, &mut out.countries);
@@ -322,6 +342,7 @@ impl<'a> Segment<'a> {
 struct DocPeople {
     full: Vec<u32>,
     lone: Vec<u32>,
+    weak: Vec<u32>,
     /// (name, word of the office written before it).
     roles: Vec<(u32, u32)>,
     people: Vec<u32>,

@@ -44,6 +44,7 @@ pub const DATE_SOURCE: &str = "date_source";
 pub const MENTIONED_DATES: &str = "mentioned_dates";
 pub const PERSON_FULL: &str = "person_full";
 pub const PERSON_LONE: &str = "person_lone";
+pub const PERSON_WEAK: &str = "person_weak";
 pub const PERSON_ROLES: &str = "person_roles";
 pub const CONTENT_HASH: &str = "content_hash";
 pub const AUTHOR: &str = "author";
@@ -85,11 +86,13 @@ pub struct Fields {
     /// The fields of each kind of entity (people, organisations, countries).
     pub by_kind: PerKind<EntityFields>,
     /// People as each article writes them, before archive-wide resolution
-    /// (`extract::resolve`): full names, surnames written alone, and
-    /// `name<U+1F>word` for each word of the office written before a name. Columns
-    /// only: what `index::people` reads to resolve the archive.
+    /// (`extract::resolve`): full names, surnames written alone, weak surnames
+    /// (people only if the archive confirms them), and `name<U+1F>word` for each
+    /// word of the office written before a name. Columns only: what
+    /// `index::people` reads to resolve the archive.
     pub person_full: Field,
     pub person_lone: Field,
+    pub person_weak: Field,
     pub person_roles: Field,
     /// Mentioned dates at every granularity they imply: a day adds its month and year.
     pub mentioned_dates: Field,
@@ -148,6 +151,7 @@ impl Fields {
             by_kind: entities,
             person_full: f(PERSON_FULL)?,
             person_lone: f(PERSON_LONE)?,
+            person_weak: f(PERSON_WEAK)?,
             person_roles: f(PERSON_ROLES)?,
             mentioned_dates: f(MENTIONED_DATES)?,
             content_hash: f(CONTENT_HASH)?,
@@ -222,7 +226,7 @@ pub fn build_schema() -> Schema {
         }
     }
     builder.add_text_field(MENTIONED_DATES, STRING | STORED);
-    for name in [PERSON_FULL, PERSON_LONE, PERSON_ROLES] {
+    for name in [PERSON_FULL, PERSON_LONE, PERSON_WEAK, PERSON_ROLES] {
         builder.add_text_field(name, FAST);
     }
     builder.add_text_field(CONTENT_HASH, STORED);

@@ -239,6 +239,8 @@ pub(crate) fn add_entities(doc: &mut TantivyDocument, f: &Fields, entities: &Ent
         let written = person.written_name();
         let field = if person.full {
             f.person_full
+        } else if person.weak {
+            f.person_weak
         } else {
             f.person_lone
         };

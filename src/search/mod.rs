@@ -206,6 +206,28 @@ pub fn count_values(
     terms_counts(&searcher, query.as_ref(), field_name, limit)
 }
 
+/// The paths of every article matching a query and filters, in no order, without
+/// ranking or snippets: for evaluations that compare whole result sets.
+pub fn matching_paths(
+    archive: &Archive,
+    query_text: Option<&str>,
+    filters: &Filters,
+) -> Result<Vec<String>, SearchError> {
+    let searcher = archive.searcher()?;
+    let query = build_query(archive, query_text, filters)?;
+    let addresses = searcher.search(query.as_ref(), &tantivy::collector::DocSetCollector)?;
+    let mut paths = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        paths.push(
+            stored::first_str(&doc, archive.fields.path)
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    Ok(paths)
+}
+
 /// The query and filters as one tantivy query, for counting rather than ranking.
 pub(crate) fn build_query(
     archive: &Archive,
