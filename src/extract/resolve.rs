@@ -54,7 +54,7 @@ const SMOOTHING: f64 = 0.5;
 
 /// Articles' worth of weight a namesake's feature frequencies are shrunk by
 /// towards those of all namesakes together.
-const SHRINKAGE: f64 = 4.0;
+const SHRINKAGE: f64 = 2.0;
 
 /// How often each name is written in the archive: articles per written full name,
 /// and per lone name (as written: `Baker`, `King Fahd`).
@@ -281,11 +281,7 @@ impl Registry {
         // Surnames alone. A weak surname is shown as written only if the archive
         // also has it as a surname written alone.
         let mut displays: FxHashMap<String, (&str, u32)> = FxHashMap::default();
-        for (written, &n) in names
-            .lone
-            .iter()
-            .chain(names.weak.iter().map(|(w, _)| (w, &0)))
-        {
+        for (written, &n) in names.lone.iter().chain(names.weak.keys().map(|w| (w, &0))) {
             let key = surname_key(written);
             let better = |best: &(&str, u32)| {
                 let mixed = |s: &str| s.chars().any(char::is_lowercase);
