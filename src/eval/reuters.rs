@@ -743,6 +743,7 @@ raw wire text &lt;here&gt;
                 forms: vec![],
                 roles: vec![],
                 weak: false,
+                firm: false,
             }],
             orgs: vec![],
             countries: vec![

@@ -40,6 +40,8 @@ pub struct PersonCount {
     /// The person as the archive knows them: after archive-wide resolution
     /// ([`resolve`]) the name shared by every article about them (`Ronald
     /// Reagan` for an article that only says `REAGAN`); before it, `written`.
+    /// Empty when the name is none of the article's people: a weak surname not
+    /// (yet) confirmed, a given name nobody is known by, or a firm's name.
     pub name: String,
     pub mentions: u32,
     /// The name as this article gives it at its fullest: `James Baker`, or `Baker`
@@ -60,6 +62,10 @@ pub struct PersonCount {
     /// not among the article's people, and `name` is `written`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub weak: bool,
+    /// The archive knows `written` as an organisation's name (`Smith Barney`):
+    /// the article counts it among its organisations.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub firm: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,7 +99,11 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
     let body_start = text.len() - body.len();
     let lead_end = lead_end(&text, body_start);
 
-    let (people, orgs) = names(&text);
+    let Names {
+        people,
+        orgs,
+        countries: country_mentions,
+    } = names(&text, published);
     let people = people
         .into_iter()
         .map(|p| {
@@ -108,11 +118,13 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
             PersonCount {
                 mentions: p.mentions.len().max(1) as u32,
                 written: p.name.clone(),
-                name: p.name,
+                // A weak surname is no person until the archive confirms it.
+                name: if p.weak { String::new() } else { p.name },
                 full: p.full,
                 forms,
                 roles: p.roles,
                 weak: p.weak,
+                firm: false,
             }
         })
         .collect();
@@ -126,7 +138,7 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
         .collect();
 
     let mut countries: Vec<CountryCount> = Vec::new();
-    for mention in countries::find_countries(&text, published) {
+    for mention in country_mentions {
         let in_lead = mention.start < lead_end;
         match countries.iter_mut().find(|c| c.code == mention.code) {
             Some(c) => {
@@ -210,18 +222,131 @@ impl TaggedSpans {
     }
 }
 
-/// The people and organisations of an article's text (as [`article_text`] builds
-/// it), from one run of the tagger. Names are found with hard-wrapped lines
-/// joined; mention offsets are offsets into `text` all the same.
-pub fn names(text: &str) -> (Vec<people::Person>, Vec<orgs::Org>) {
+/// What names in an article's text stand for: people, organisations and
+/// countries (with the places that stand for them).
+pub struct Names {
+    pub people: Vec<people::Person>,
+    pub orgs: Vec<orgs::Org>,
+    pub countries: Vec<countries::CountryMention>,
+}
+
+/// The people, organisations and country mentions of an article's text (as
+/// [`article_text`] builds it), from one run of the tagger. Names are found with
+/// hard-wrapped lines joined; mention offsets are offsets into `text` all the same.
+///
+/// Where extractors disagree about a name, what it is elsewhere in the article
+/// decides: a person whose name opens the name of an organisation of the article
+/// is that organisation (`Smith Barney` beside `Smith Barney, Harris Upham and
+/// Co`; `Scott said` after `Scott Instruments Inc`), and a person every mention
+/// of whom is the place a dateline opens with is that place (`DENVER, March 2 -`).
+pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     let unwrapped = people::unwrap_hard_wrapped_lines(text);
     let tagged = TaggedSpans::of(&unwrapped);
-    let people = people::people_in(&unwrapped, tagged.as_ref().map(|t| t.people.as_slice()));
-    let orgs = match &tagged {
-        Some(t) => orgs::find_orgs(&unwrapped, &t.orgs),
-        None => Vec::new(),
+    let mut people = people::people_in(&unwrapped, tagged.as_ref().map(|t| t.people.as_slice()));
+    let mut org_spans = orgs::rule_spans(&unwrapped);
+    if let Some(t) = &tagged {
+        // Where the tagger and the person rules claim the same words, the rules'
+        // evidence wins (`President Reagan`, `Sumita says`: the tagger has taken
+        // both for organisations). In an all-caps headline the tagger also takes
+        // runs of words for organisations (`VOLCKER SEES NO CLEARCUT`): only its
+        // one-word ones (`TEXACO`, `OPEC`) are worth keeping there.
+        let person_spans: Vec<(usize, usize)> =
+            people.iter().flat_map(|p| p.mentions.clone()).collect();
+        let tagged_orgs: Vec<(usize, usize)> = t
+            .orgs
+            .iter()
+            .copied()
+            .filter(|&(s, e)| {
+                !person_spans.contains(&(s, e))
+                    && (!in_caps_line(&unwrapped, s) || !unwrapped[s..e].contains(' '))
+            })
+            .collect();
+        org_spans = orgs::union_spans(&tagged_orgs, &org_spans);
+    }
+    let orgs = orgs::find_orgs(&unwrapped, &org_spans);
+    let countries = countries::find_countries(text, published);
+    let org_keys: Vec<String> = orgs
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(orgs::org_key(&o.name)).chain(o.forms.iter().map(|f| orgs::org_key(f)))
+        })
+        .collect();
+    let inside = |spans: &[(usize, usize)], m: &(usize, usize)| {
+        spans.iter().any(|&(s, e)| s <= m.0 && m.1 <= e)
     };
-    (people, orgs)
+    let org_mentions: Vec<(usize, usize)> = orgs.iter().flat_map(|o| o.mentions.clone()).collect();
+    let places: Vec<(usize, usize)> = countries
+        .iter()
+        .filter(|c| is_dateline_place(text, c.start, c.end))
+        .map(|c| (c.start, c.end))
+        .collect();
+    // Mentions inside an organisation's name are the organisation's (`Ivan F.
+    // Boesky and Co` beside `Ivan Boesky`); a person left with none is no person,
+    // and one whose fullest form went with them takes the fullest one left.
+    for p in &mut people {
+        p.mentions.retain(|m| !inside(&org_mentions, m));
+        let key = people::person_key(&p.name);
+        let forms: Vec<&str> = p.mentions.iter().map(|&(s, e)| &unwrapped[s..e]).collect();
+        if !forms.is_empty() && !forms.iter().any(|f| people::person_key(f) == key) {
+            let fullest = forms
+                .iter()
+                .max_by_key(|f| {
+                    (
+                        f.split_whitespace().count(),
+                        f.chars().any(char::is_lowercase),
+                    )
+                })
+                .copied()
+                .unwrap_or_default();
+            p.full = p.full && fullest.split_whitespace().count() >= 2;
+            p.name = if fullest.chars().any(char::is_lowercase) {
+                fullest.to_string()
+            } else {
+                fullest
+                    .split_whitespace()
+                    .map(crate::text::titlecase)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+        }
+    }
+    people.retain(|p| {
+        let key = orgs::org_key(&p.name);
+        let carried = org_keys
+            .iter()
+            .any(|k| *k == key || k.starts_with(&key) && k[key.len()..].starts_with(' '));
+        let within = |spans: &[(usize, usize)]| {
+            !p.mentions.is_empty() && p.mentions.iter().all(|m| inside(spans, m))
+        };
+        !(carried || p.mentions.is_empty() || within(&places))
+    });
+    Names {
+        people,
+        orgs,
+        countries,
+    }
+}
+
+/// Whether byte `at` is on a line written mostly in capitals (a wire headline).
+fn in_caps_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (upper, letters) = text[start..end]
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(u, l), c| {
+            (u + usize::from(c.is_uppercase()), l + 1)
+        });
+    letters >= 8 && upper * 10 >= letters * 8
+}
+
+/// Whether `start..end` is the place a dateline opens with: first on its line,
+/// followed by a comma, a bracket or a dash (`DENVER, March 2 -`, `BONN (Reuters) -`).
+fn is_dateline_place(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let after = text[end..].trim_start_matches(' ');
+    text[line_start..start].trim().is_empty()
+        && after.starts_with([',', '(', '-', '\u{2013}', '\u{2014}'])
 }
 
 /// The text extractors see: the title, a blank line, the body. Offsets into it
@@ -256,10 +381,9 @@ pub struct EntityValue<'a> {
 }
 
 impl PersonCount {
-    /// Whether the article counts the person among its people: always, but for
-    /// a weak surname the archive has not confirmed.
+    /// Whether the article counts the person among its people.
     pub fn counts(&self) -> bool {
-        !self.weak || self.name != self.written_name()
+        !self.name.is_empty()
     }
 
     /// The name as the article gives it (`written`, or `name` in entities stored
@@ -294,6 +418,11 @@ impl Entities {
                     forms: &o.forms,
                     about: false,
                 })
+                .chain(self.people.iter().filter(|p| p.firm).map(|p| EntityValue {
+                    value: p.written_name(),
+                    forms: &p.forms,
+                    about: false,
+                }))
                 .collect(),
             self.countries
                 .iter()
@@ -450,6 +579,41 @@ mod tests {
             date_values(&entities),
             ["2023-10-23", "2023-11-05", "2023-11-06"]
         );
+    }
+
+    fn people_and_orgs(text: &str) -> (Vec<String>, Vec<String>) {
+        let found = super::names(text, None);
+        let people = found
+            .people
+            .iter()
+            .filter(|p| !p.weak)
+            .map(|p| p.name.clone())
+            .collect();
+        (people, found.orgs.iter().map(|o| o.name.clone()).collect())
+    }
+
+    #[test]
+    fn firms_named_after_people_are_organisations_not_people() {
+        let text = "Brokers expect gains\n\nNEW YORK, March 3 - Analysts at Smith Barney, Harris Upham and Co expect gains. Smith Barney analyst Tom Lusk said demand was strong.\n";
+        let (people, orgs) = people_and_orgs(text);
+        assert!(!people.iter().any(|p| p.contains("Barney")), "{people:?}");
+        assert!(people.contains(&"Tom Lusk".to_string()), "{people:?}");
+        assert!(
+            orgs.iter().any(|o| o.starts_with("Smith Barney")),
+            "{orgs:?}"
+        );
+        // The man and the firm that carries his name: both, apart.
+        let text = "Investors sue Boesky\n\nNEW YORK, March 24 - Investors sued Ivan Boesky on Tuesday. They had put money into Ivan F. Boesky and Co, the partnership Boesky ran.\n";
+        let (people, orgs) = people_and_orgs(text);
+        assert_eq!(people, ["Ivan Boesky"]);
+        assert!(orgs.contains(&"Ivan F. Boesky".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn the_place_of_a_dateline_is_no_person() {
+        let text = "Oil output rises\n\nDENVER, March 2 - Output at the field rose, Governor Roy Romer said.\n";
+        let (people, _) = people_and_orgs(text);
+        assert_eq!(people, ["Roy Romer"]);
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! article names.
 //!
 //! The spans come from the statistical tagger (its ORG label, see
-//! `people::tagger`); this module turns them into organisations:
+//! `people::tagger`) and from two rules ([`rule_spans`]): capitalised words that
+//! end in a legal form (`Kidder Peabody and Co Inc`, `Smith Barney, Harris Upham
+//! and Co`), and a company marked in angle brackets as wire copy does
+//! (`<Samuel Montagu Ltd>`). This module turns them into organisations:
 //!
 //! 1. **Clean** each span: a leading `the` and a trailing possessive go; the news
 //!    agency of a dateline (`BONN, March 3 (Reuters) -`) and an agency's sign-off
@@ -20,6 +23,10 @@
 //! Names compare through [`org_key`]. Deciding that a firm named after people is
 //! an organisation and not two people is shared with `people`, which drops person
 //! candidates that the article also names as an organisation.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::text::{folded_lower, titlecase};
 
@@ -76,6 +83,76 @@ const GENERIC_HEADS: &[&str] = &[
 const ACRONYM_SKIPS: &[&str] = &[
     "of", "the", "and", "for", "on", "in", "de", "du", "des", "&",
 ];
+
+/// Capitalised words (joined by spaces, `and`/`&`/`of`, at most one comma) that end
+/// in a legal form: a firm's name, whatever the tagger made of it.
+static LEGAL_FORM_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[A-Z][\w.'-]*";
+    let link = r"(?: +(?:(?:and|&|of|de|du|la|y) +)?)";
+    let names = format!("{word}(?:{link}{word})*");
+    let legal = r"(?:(?:and|&) +Co\b\.?(?: +(?:Inc|Ltd|PLC|Plc)\b\.?)?|(?:Inc|Corp|Ltd|PLC|Plc|AG|SA|NV|Cos|LP|GmbH|SpA)\b\.?)";
+    Regex::new(&format!(r"\b{names}(?:, +{names})? +{legal}")).expect("legal-form pattern is valid")
+});
+
+/// A company as wire copy marks it: `<Samuel Montagu Ltd>`, `<Chrysler Corp>`.
+static MARKED_COMPANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<([A-Z][^<>\n]{1,80})>").expect("company-mark pattern is valid"));
+
+/// Spans of organisations that rules recognise in `text`, in order: firms
+/// ending in a legal form, and companies in angle brackets.
+pub fn rule_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for m in LEGAL_FORM_RUN.find_iter(text) {
+        let mut start = m.start();
+        let found = m.as_str();
+        // `Peter Greenbaum of Smith Barney ... and Co`: a person and where they
+        // work; the firm starts after the `of`.
+        if let Some(at) = found.find(" of ")
+            && found
+                .split_whitespace()
+                .next()
+                .is_some_and(super::people::is_given_name)
+        {
+            start += at + " of ".len();
+        }
+        // A sentence's first word is no part of the firm's name.
+        for article in ["The ", "THE ", "A "] {
+            if text[start..m.end()].starts_with(article) {
+                start += article.len();
+            }
+        }
+        spans.push((start, m.end()));
+    }
+    for c in MARKED_COMPANY.captures_iter(text) {
+        if let Some(inner) = c.get(1)
+            && inner.as_str().chars().any(char::is_lowercase)
+        {
+            spans.push((inner.start(), inner.end()));
+        }
+    }
+    spans.sort_unstable();
+    spans.dedup();
+    spans
+}
+
+/// The spans of both lists, in order; where two overlap, the longer one.
+pub fn union_spans(a: &[(usize, usize)], b: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut all: Vec<(usize, usize)> = a.iter().chain(b).copied().collect();
+    // Longest first among those starting at the same place.
+    all.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for span in all {
+        match out.last_mut() {
+            Some(last) if span.0 < last.1 => {
+                if span.1 - span.0 > last.1 - last.0 {
+                    *last = span;
+                }
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
 
 /// Normalised words of an organisation's name for comparing mentions: lowercase,
 /// accents folded, punctuation dropped, no leading `the` and no trailing legal
@@ -408,6 +485,45 @@ mod tests {
             .into_iter()
             .map(|o| o.name)
             .collect()
+    }
+
+    fn rule_texts(text: &str) -> Vec<&str> {
+        rule_spans(text).iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn rules_find_firms_by_their_legal_form_and_wire_marks() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "analyst Peter Greenbaum of Smith Barney, Harris Upham and Co Inc said",
+                &["Smith Barney, Harris Upham and Co Inc"],
+            ),
+            (
+                "He said Kidder Peabody and Co Inc would act",
+                &["Kidder Peabody and Co Inc"],
+            ),
+            ("The Bear Stearns and Co unit", &["Bear Stearns and Co"]),
+            (
+                "bought from <Samuel Montagu Ltd> of London",
+                &["Samuel Montagu Ltd"],
+            ),
+            ("Texaco Inc. said", &["Texaco Inc."]),
+            // No legal form, no firm; a lone `Co` is no name.
+            ("James Baker said", &[]),
+            ("and Co said", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(rule_texts(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn overlapping_spans_keep_the_longer() {
+        assert_eq!(
+            union_spans(&[(0, 12), (20, 25)], &[(0, 30), (40, 45)]),
+            [(0, 30), (40, 45)]
+        );
+        assert_eq!(union_spans(&[(5, 9)], &[]), [(5, 9)]);
     }
 
     #[test]

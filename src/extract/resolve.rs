@@ -42,6 +42,12 @@ const ROYAL_TITLES: &[&str] = &["King", "Queen", "Prince", "Princess", "Emperor"
 /// Words ending a name that are not its surname (`James A. Baker III`).
 const NAME_SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
+/// A full name is an organisation's when organisations carry it in at least
+/// this many articles...
+const FIRM_MIN_ARTICLES: u32 = 2;
+/// ...and in at least 1/`FIRM_SHARE` as many articles as people do.
+const FIRM_SHARE: u32 = 4;
+
 /// A name with no given name, written in at most 1/`STRAY_SHARE` of the articles of
 /// a person of the same surname, is taken for that person (see `Registry::build`).
 const STRAY_SHARE: u32 = 5;
@@ -64,6 +70,30 @@ pub struct ArchiveNames {
     pub lone: FxHashMap<String, u32>,
     /// Weak surnames (people only if confirmed, `extract::PersonCount::weak`).
     pub weak: FxHashMap<String, u32>,
+    /// Articles per organisation name key and each of its openings of two words
+    /// or more (`smith barney`, `smith barney harris`, `smith barney harris upham`):
+    /// how often a name is an organisation's.
+    pub orgs: FxHashMap<String, u32>,
+}
+
+/// Who a name, as one article writes it, is in the archive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved<'a> {
+    /// A person of the archive, by this name.
+    Person(&'a str),
+    /// None of the article's people: a weak surname the archive does not confirm.
+    Hidden,
+    /// An organisation named after people (`Smith Barney`, `Dean Witter`): one of
+    /// the article's organisations, under the name as written.
+    Firm,
+}
+
+/// The openings of an organisation's name key that a person's name could be:
+/// two words or more (`smith barney` of `smith barney harris upham`).
+pub fn org_name_openings(name: &str) -> Vec<String> {
+    let key = super::orgs::org_key(name);
+    let words: Vec<&str> = key.split(' ').collect();
+    (2..=words.len()).map(|n| words[..n].join(" ")).collect()
 }
 
 /// What the articles naming one person in full have around that person: the
@@ -163,6 +193,8 @@ enum Lone {
 pub struct Registry {
     /// Written full name -> the person's name.
     full: FxHashMap<String, String>,
+    /// Written full names that are organisations' names (`Smith Barney`).
+    firms: FxHashSet<String>,
     /// Lone surname key -> decision.
     lone: FxHashMap<String, Lone>,
     /// Profiles of the candidates of contested surnames.
@@ -171,9 +203,22 @@ pub struct Registry {
 
 impl Registry {
     pub fn build(names: &ArchiveNames) -> Registry {
+        // Firms named after people: names that organisations carry about as often.
+        let firms: FxHashSet<String> = names
+            .full
+            .iter()
+            .filter(|(name, n)| {
+                let key = super::orgs::org_key(name);
+                names
+                    .orgs
+                    .get(&key)
+                    .is_some_and(|&o| o >= FIRM_MIN_ARTICLES && o * FIRM_SHARE >= **n)
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
         // People: full names grouped by surname, then clustered, most written first.
         let mut by_surname: FxHashMap<String, Vec<(&str, u32)>> = FxHashMap::default();
-        for (name, &n) in &names.full {
+        for (name, &n) in names.full.iter().filter(|(name, _)| !firms.contains(*name)) {
             by_surname
                 .entry(surname_key(name))
                 .or_default()
@@ -317,6 +362,7 @@ impl Registry {
         }
         Registry {
             full,
+            firms,
             lone,
             profiles: FxHashMap::default(),
         }
@@ -339,8 +385,11 @@ impl Registry {
     }
 
     /// The person a full name written this way is.
-    pub fn full_name<'a>(&'a self, written: &'a str) -> &'a str {
-        self.full.get(written).map_or(written, String::as_str)
+    pub fn full_name<'a>(&'a self, written: &'a str) -> Resolved<'a> {
+        if self.firms.contains(written) {
+            return Resolved::Firm;
+        }
+        Resolved::Person(self.full.get(written).map_or(written, String::as_str))
     }
 
     /// Whether a lone name's resolution depends on the article (its context).
@@ -353,8 +402,8 @@ impl Registry {
 
     /// The person a surname written alone in an article is, given the article's
     /// [`context_features`] (used only when the surname is contested).
-    pub fn lone_name<'a>(&'a self, written: &'a str, context: &[String]) -> &'a str {
-        match self.lone.get(&surname_key(written)) {
+    pub fn lone_name<'a>(&'a self, written: &'a str, context: &[String]) -> Resolved<'a> {
+        Resolved::Person(match self.lone.get(&surname_key(written)) {
             None => written,
             Some(Lone::Alone(display)) => display,
             Some(Lone::Person(person)) => person,
@@ -362,17 +411,18 @@ impl Registry {
                 display,
                 candidates,
             }) => self.decide(candidates, context).unwrap_or(display),
-        }
+        })
     }
 
     /// The person a weak surname (`extract::PersonCount::weak`) is, if the archive
-    /// knows one: `None` where a surname alone would stand on its own.
-    pub fn confirm<'a>(&'a self, written: &str, context: &[String]) -> Option<&'a str> {
-        match self.lone.get(&surname_key(written))? {
-            Lone::Alone(_) => None,
-            Lone::Person(person) => Some(person),
-            Lone::Contested { candidates, .. } => self.decide(candidates, context),
-        }
+    /// knows one, else [`Resolved::Hidden`].
+    pub fn weak_name<'a>(&'a self, written: &str, context: &[String]) -> Resolved<'a> {
+        let person = match self.lone.get(&surname_key(written)) {
+            Some(Lone::Person(person)) => Some(person.as_str()),
+            Some(Lone::Contested { candidates, .. }) => self.decide(candidates, context),
+            _ => None,
+        };
+        person.map_or(Resolved::Hidden, Resolved::Person)
     }
 
     /// The candidate the context supports best, by a naive Bayes score over the
@@ -471,6 +521,7 @@ mod tests {
             full: full.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
             lone: lone.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
             weak: FxHashMap::default(),
+            orgs: FxHashMap::default(),
         }
     }
 
@@ -516,7 +567,11 @@ mod tests {
             ("Nobody Known", "Nobody Known"),
         ];
         for (written, person) in cases {
-            assert_eq!(registry.full_name(written), *person, "{written}");
+            assert_eq!(
+                registry.full_name(written),
+                Resolved::Person(person),
+                "{written}"
+            );
         }
     }
 
@@ -556,7 +611,11 @@ mod tests {
             ("Lee", "Lee"),
         ];
         for (written, person) in cases {
-            assert_eq!(registry.lone_name(written, &[]), *person, "{written}");
+            assert_eq!(
+                registry.lone_name(written, &[]),
+                Resolved::Person(person),
+                "{written}"
+            );
         }
     }
 
@@ -611,15 +670,30 @@ mod tests {
         registry.set_profiles(profiles);
         let treasury =
             context_features(&["treasury secretary".into()], &[], &[], &[], Some("1987"));
-        assert_eq!(registry.lone_name("Baker", &treasury), "James Baker");
+        assert_eq!(
+            registry.lone_name("Baker", &treasury),
+            Resolved::Person("James Baker")
+        );
         let white_house = context_features(&["white house".into()], &[], &[], &[], Some("1987"));
-        assert_eq!(registry.lone_name("BAKER", &white_house), "Howard Baker");
+        assert_eq!(
+            registry.lone_name("BAKER", &white_house),
+            Resolved::Person("Howard Baker")
+        );
         let with_reagan = context_features(&[], &["Ronald Reagan"], &[], &[], Some("1987"));
-        assert_eq!(registry.lone_name("Baker", &with_reagan), "Howard Baker");
+        assert_eq!(
+            registry.lone_name("Baker", &with_reagan),
+            Resolved::Person("Howard Baker")
+        );
         let with_volcker = context_features(&[], &["Paul Volcker"], &[], &["JP"], Some("1987"));
-        assert_eq!(registry.lone_name("Baker", &with_volcker), "James Baker");
+        assert_eq!(
+            registry.lone_name("Baker", &with_volcker),
+            Resolved::Person("James Baker")
+        );
         // Nothing that tells them apart: the prior alone (100 against 13) decides.
-        assert_eq!(registry.lone_name("Baker", &[]), "James Baker");
+        assert_eq!(
+            registry.lone_name("Baker", &[]),
+            Resolved::Person("James Baker")
+        );
     }
 
     #[test]
@@ -632,9 +706,77 @@ mod tests {
         );
         registry.set_profiles(profiles);
         let fed = context_features(&[], &[], &["Federal Reserve"], &["US"], None);
-        assert_eq!(registry.lone_name("Johnson", &fed), "Manuel Johnson");
+        assert_eq!(
+            registry.lone_name("Johnson", &fed),
+            Resolved::Person("Manuel Johnson")
+        );
         let elsewhere = context_features(&[], &["Magic Smith"], &[], &["US"], None);
-        assert_eq!(registry.lone_name("Johnson", &elsewhere), "Johnson");
+        assert_eq!(
+            registry.lone_name("Johnson", &elsewhere),
+            Resolved::Person("Johnson")
+        );
+    }
+
+    #[test]
+    fn firms_named_after_people_are_organisations() {
+        let mut archive = names(
+            &[
+                ("Smith Barney", 30),
+                ("Dean Witter", 20),
+                ("Walt Disney", 3),
+                ("Henry Ford", 4),
+            ],
+            &[],
+        );
+        for (opening, n) in [
+            ("smith barney", 12),
+            ("dean witter", 4),
+            ("walt disney", 9),
+            ("ford motor", 40),
+        ] {
+            archive.orgs.insert(opening.to_string(), n);
+        }
+        let registry = Registry::build(&archive);
+        assert_eq!(registry.full_name("Smith Barney"), Resolved::Firm);
+        // Organisations carry it in fewer than a quarter as many articles: a person.
+        assert_eq!(
+            registry.full_name("Dean Witter"),
+            Resolved::Person("Dean Witter")
+        );
+        assert_eq!(registry.full_name("Walt Disney"), Resolved::Firm);
+        assert_eq!(
+            registry.full_name("Henry Ford"),
+            Resolved::Person("Henry Ford")
+        );
+        assert_eq!(
+            org_name_openings("Smith Barney, Harris Upham and Co"),
+            [
+                "smith barney",
+                "smith barney harris",
+                "smith barney harris upham"
+            ]
+        );
+    }
+
+    #[test]
+    fn weak_surnames_need_someone_known_in_full() {
+        let registry = Registry::build(&ArchiveNames {
+            full: [("Satoshi Sumita".to_string(), 5)].into_iter().collect(),
+            lone: [("Suharto".to_string(), 4)].into_iter().collect(),
+            weak: [("Sumita".to_string(), 7), ("Telecom".to_string(), 2)]
+                .into_iter()
+                .collect(),
+            orgs: FxHashMap::default(),
+        });
+        assert_eq!(
+            registry.weak_name("Sumita", &[]),
+            Resolved::Person("Satoshi Sumita")
+        );
+        assert_eq!(registry.weak_name("Telecom", &[]), Resolved::Hidden);
+        assert_eq!(
+            registry.lone_name("Suharto", &[]),
+            Resolved::Person("Suharto")
+        );
     }
 
     #[test]

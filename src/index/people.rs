@@ -21,7 +21,9 @@ use super::schema;
 use super::writer::ROLE_SEPARATOR;
 use super::{Archive, ArchiveWriter, IndexError};
 use crate::entity::EntityKind;
-use crate::extract::resolve::{ArchiveNames, Profile, Registry, context_features};
+use crate::extract::resolve::{
+    ArchiveNames, Profile, Registry, Resolved, context_features, org_name_openings,
+};
 use crate::ingest::FileStamp;
 
 /// Articles rewritten at once.
@@ -47,6 +49,9 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
     // Pass 1: how often each name is written.
     let mut names = ArchiveNames::default();
     let mut doc = DocPeople::default();
+    // Openings of organisation names (`smith barney` of `Smith Barney, Harris
+    // Upham and Co`), computed once per distinct organisation.
+    let mut openings: FxHashMap<u32, Vec<String>> = FxHashMap::default();
     for segment in &segments {
         for id in segment.live_docs() {
             segment.read(id, &mut doc);
@@ -59,6 +64,20 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
             for &n in &doc.weak {
                 *names.weak.entry(strings.get(n).to_string()).or_default() += 1;
             }
+            let mut seen: Vec<String> = Vec::new();
+            for &o in &doc.orgs {
+                let list = openings
+                    .entry(o)
+                    .or_insert_with(|| org_name_openings(strings.get(o)));
+                for opening in list.iter() {
+                    if !seen.contains(opening) {
+                        seen.push(opening.clone());
+                    }
+                }
+            }
+            for opening in seen {
+                *names.orgs.entry(opening).or_default() += 1;
+            }
         }
     }
     let mut registry = Registry::build(&names);
@@ -70,23 +89,19 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
         for segment in &segments {
             for id in segment.live_docs() {
                 segment.read(id, &mut doc);
-                let canonical: Vec<&str> = doc
-                    .full
-                    .iter()
-                    .map(|&n| registry.full_name(strings.get(n)))
-                    .collect();
-                for (i, &written) in doc.full.iter().enumerate() {
-                    if !profiled.contains(canonical[i]) {
+                let people = doc.full_people(&registry, &strings);
+                for (written, person) in &people {
+                    if !profiled.contains(*person) {
                         continue;
                     }
-                    let others: Vec<&str> = canonical
+                    let others: Vec<&str> = people
                         .iter()
-                        .filter(|&&c| c != canonical[i])
-                        .copied()
+                        .map(|(_, p)| *p)
+                        .filter(|p| p != person)
                         .collect();
-                    let profile = profiles.entry(canonical[i].to_string()).or_default();
+                    let profile = profiles.entry(person.to_string()).or_default();
                     profile.articles += 1;
-                    for feature in doc.features(written, &others, &strings) {
+                    for feature in doc.features(*written, &others, &strings) {
                         *profile.features.entry(feature).or_default() += 1;
                     }
                 }
@@ -96,42 +111,45 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
     }
 
     // Pass 3: the articles whose people are not what the registry says.
-    let mut stale: Vec<(DocAddress, FxHashMap<String, String>)> = Vec::new();
+    let mut stale: Vec<(DocAddress, FxHashMap<String, Outcome>)> = Vec::new();
     for (ord, segment) in segments.iter().enumerate() {
         for id in segment.live_docs() {
             segment.read(id, &mut doc);
-            let full: Vec<&str> = doc
-                .full
-                .iter()
-                .map(|&n| registry.full_name(strings.get(n)))
+            let people: Vec<&str> = doc
+                .full_people(&registry, &strings)
+                .into_iter()
+                .map(|(_, p)| p)
                 .collect();
-            let mut names: FxHashMap<String, String> = FxHashMap::default();
-            for (&n, person) in doc.full.iter().zip(&full) {
-                names.insert(strings.get(n).to_string(), person.to_string());
-            }
-            for &n in &doc.lone {
+            let mut names: FxHashMap<String, Outcome> = FxHashMap::default();
+            for &n in &doc.full {
                 let written = strings.get(n);
-                let person = if registry.is_contested(written) {
-                    let context = doc.features(n, &full, &strings);
-                    registry.lone_name(written, &context)
-                } else {
-                    registry.lone_name(written, &[])
-                };
-                names.insert(written.to_string(), person.to_string());
+                names.insert(written.to_string(), registry.full_name(written).into());
             }
-            for &n in &doc.weak {
-                let written = strings.get(n);
-                let context = doc.features(n, &full, &strings);
-                // Unconfirmed, it is not among the article's people and keeps its
-                // written name.
-                let person = registry.confirm(written, &context).unwrap_or(written);
-                names.insert(written.to_string(), person.to_string());
-            }
-            let weak: Vec<&str> = doc.weak.iter().map(|&n| strings.get(n)).collect();
-            let mut expected: Vec<&str> = names
+            for (&n, weak) in doc
+                .lone
                 .iter()
-                .filter(|(written, person)| written != person || !weak.contains(&written.as_str()))
-                .map(|(_, person)| person.as_str())
+                .map(|n| (n, false))
+                .chain(doc.weak.iter().map(|n| (n, true)))
+            {
+                let written = strings.get(n);
+                let context = if weak || registry.is_contested(written) {
+                    doc.features(n, &people, &strings)
+                } else {
+                    Vec::new()
+                };
+                let resolved = if weak {
+                    registry.weak_name(written, &context)
+                } else {
+                    registry.lone_name(written, &context)
+                };
+                names.insert(written.to_string(), resolved.into());
+            }
+            let mut expected: Vec<&str> = names
+                .values()
+                .filter_map(|o| match o {
+                    Outcome::Person(name) => Some(name.as_str()),
+                    _ => None,
+                })
                 .collect();
             expected.sort_unstable();
             expected.dedup();
@@ -155,9 +173,14 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
             continue;
         };
         for person in &mut article.entities.people {
-            if let Some(name) = names.get(person.written_name()) {
-                person.name = name.clone();
-            }
+            let Some(outcome) = names.get(person.written_name()) else {
+                continue;
+            };
+            (person.name, person.firm) = match outcome {
+                Outcome::Person(name) => (name.clone(), false),
+                Outcome::Hidden => (String::new(), false),
+                Outcome::Firm => (String::new(), true),
+            };
         }
         batch.push((article, segment.extractor_version(address.doc_id)));
         if batch.len() == REWRITE_BATCH {
@@ -167,6 +190,24 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
     }
     writer.rewrite(&batch)?;
     Ok(stale.len())
+}
+
+/// [`Resolved`], owned: what a written name of an article becomes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Outcome {
+    Person(String),
+    Hidden,
+    Firm,
+}
+
+impl From<Resolved<'_>> for Outcome {
+    fn from(resolved: Resolved<'_>) -> Outcome {
+        match resolved {
+            Resolved::Person(name) => Outcome::Person(name.to_string()),
+            Resolved::Hidden => Outcome::Hidden,
+            Resolved::Firm => Outcome::Firm,
+        }
+    }
 }
 
 /// Every string met in the columns, once, by number.
@@ -353,6 +394,17 @@ struct DocPeople {
 }
 
 impl DocPeople {
+    /// The article's full names that are people, each with the person it is.
+    fn full_people<'a>(&self, registry: &'a Registry, strings: &'a Strings) -> Vec<(u32, &'a str)> {
+        self.full
+            .iter()
+            .filter_map(|&n| match registry.full_name(strings.get(n)) {
+                Resolved::Person(person) => Some((n, person)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The context features (`extract::resolve::context_features`) of the person
     /// written `name` in this article, with `people` the other people in it.
     fn features(&self, name: u32, people: &[&str], strings: &Strings) -> Vec<String> {
