@@ -238,7 +238,8 @@ pub struct Names {
 /// decides: a person whose name opens the name of an organisation of the article
 /// is that organisation (`Smith Barney` beside `Smith Barney, Harris Upham and
 /// Co`; `Scott said` after `Scott Instruments Inc`), and a person every mention
-/// of whom is the place a dateline opens with is that place (`DENVER, March 2 -`).
+/// of whom is a city of the gazetteer or the place a dateline opens with is that
+/// place (`DENVER, March 2 -`, `the Denver area`).
 pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     let unwrapped = people::unwrap_hard_wrapped_lines(text);
     let tagged = TaggedSpans::of(&unwrapped);
@@ -277,7 +278,9 @@ pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     let org_mentions: Vec<(usize, usize)> = orgs.iter().flat_map(|o| o.mentions.clone()).collect();
     let places: Vec<(usize, usize)> = countries
         .iter()
-        .filter(|c| is_dateline_place(text, c.start, c.end))
+        .filter(|c| {
+            c.kind == countries::CountryMentionKind::City || is_dateline_place(text, c.start, c.end)
+        })
         .map(|c| (c.start, c.end))
         .collect();
     // Mentions inside an organisation's name are the organisation's (`Ivan F.

@@ -373,7 +373,8 @@ static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "Plc",
         "PLC", "LLC", "GmbH", "AG", "SA", "NV", "BV", "Company", "Companies", "Holdings",
         "Group", "Party", "Ministry", "Council", "Committee", "Commission", "University",
-        "College", "School", "Institute", "Academy", "Bank", "Banks", "Authority",
+        "College", "School", "Institute", "Academy", "Bank", "Banks", "Bancorp", "Bankcorp",
+        "Bancshares", "Associates", "Mart", "Authority",
         "Authorities", "Agency", "Union", "Organization", "Organisation", "Airlines",
         "Airline", "Airways", "Air", "Association", "Federation", "Foundation", "Fund",
         "Trust", "Society", "Club", "League", "Army", "Navy", "Force", "Forces", "Guard",
@@ -945,7 +946,25 @@ static THING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
         "museum", "park", "institute", "doctrine", "shares", "stock", "stake", "unit",
         "subsidiary", "group", "bank", "fund", "company", "corporation", "brand", "hotel",
         "tower", "building", "plant", "factory", "mine", "field", "range", "syndrome",
-        "disease", "effect", "law", "rule", "theorem",
+        "disease", "effect", "law", "rule", "theorem", "scale", "area", "region",
+    ])
+});
+
+/// Words of market tables and money that headlines and tables capitalise: never a
+/// person's name, nor part of one (`Shr`, `N.Z. Dlrs`, `Sterling M3`, the `Richter`
+/// of `Richter scale`, `Brent` crude).
+#[rustfmt::skip]
+static MARKET_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    set(&[
+        "Shr", "Shrs", "Dlr", "Dlrs", "Cts", "Ct", "Revs", "Rev", "Qtr", "Qtrs", "Mths", "Mth",
+        "Oper", "Avg", "Mln", "Mlns", "Bln", "Pct", "Vs", "Stg", "Nil", "Div", "Dividend",
+        "Pay", "Record", "Prior", "Net", "Loss", "Profit", "Sales", "Shares", "M1", "M2",
+        "M3", "Yen", "Sterling", "Franc", "Francs", "Lira", "Lire", "Peseta", "Pesetas",
+        "Guilder", "Guilders", "Rand", "Schilling", "Schillings", "Rouble", "Roubles",
+        "Ruble", "Rupee", "Rupees", "Peso", "Pesos", "Yuan", "Baht", "Ringgit", "Riyal",
+        "Dinar", "Shekel", "Krona", "Krone", "Kronor", "Drachma", "Drachmas", "Escudo",
+        "Cruzado", "Cruzados", "Austral", "Bolivar", "Dollar", "Dollars", "Brent", "Crude",
+        "Richter", "Fahrenheit", "Celsius", "Besides", "Athough", "Although",
     ])
 });
 
@@ -1237,6 +1256,26 @@ fn is_person(text: &str, tokens: &[Token], c: &Candidate, lone_keys: &FxHashSet<
     false
 }
 
+/// Whether a person's name is badly formed, whatever said it was a person: an
+/// initial alone or at the end (`P.`, `Frank B.`), a lowercase particle at the
+/// end (`Caisse de`), or a word of market tables (`H.K. Dlrs`, `Shr`).
+fn is_malformed(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initial =
+        |w: &&str| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+    let Some(last) = words.last() else {
+        return true;
+    };
+    words.iter().all(initial)
+        || words.len() > 1 && initial(last)
+        || last.chars().next().is_some_and(char::is_lowercase)
+        || words.iter().any(|w| {
+            let titled = titlecase(w);
+            (MARKET_WORDS.contains(*w) || MARKET_WORDS.contains(titled.as_str()))
+                && !GIVEN.contains(titled.as_str())
+        })
+}
+
 /// People in `text` (title, blank line, body), in order of first mention: the
 /// people the article alone says are people (no [`Person::weak`] ones).
 pub fn find_people(text: &str) -> Vec<Person> {
@@ -1487,6 +1526,7 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
             }
         })
         .collect();
+    out.retain(|p| !is_malformed(&p.name));
     out.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.0));
     out
 }
@@ -1601,10 +1641,15 @@ fn royal_title_before(text: &str, at: usize) -> Option<&'static str> {
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let w = &before[start..];
-    ["King", "Queen", "Prince", "Princess", "Emperor", "Empress"]
-        .into_iter()
+    ROYAL_TITLES
+        .iter()
+        .copied()
         .find(|t| t.eq_ignore_ascii_case(w))
 }
+
+/// The titles monarchs are known by, with their one name (`King Fahd`).
+pub(crate) const ROYAL_TITLES: &[&str] =
+    &["King", "Queen", "Prince", "Princess", "Emperor", "Empress"];
 
 /// Whether token `k`, all caps on a headline, is the surname of a person the headline
 /// names, and if so the token the name starts on (a given name before it).
@@ -1908,6 +1953,19 @@ fn model_candidates(
             continue;
         }
         if is_dateline_agency(text, s, e) {
+            continue;
+        }
+        // The tagger sometimes takes an office into the name (`Chairman Manuel
+        // Johnson`): the name starts after it. A monarch's title stays (`King
+        // Fahd`), and an office alone is nobody.
+        while k < last {
+            let w = titlecase(word(text, &tokens[k]));
+            if title_of(&w) != Title::Strong || ROYAL_TITLES.contains(&w.as_str()) {
+                break;
+            }
+            k += 1;
+        }
+        if k == last && title_of(&titlecase(word(text, &tokens[k]))) != Title::None {
             continue;
         }
         // `SCOTT'S HOSPITALITY`: in capitals, a possessive name is as often a firm's.

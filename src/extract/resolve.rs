@@ -32,12 +32,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::people::{first_compatible, is_common_surname, is_given_name, person_key};
+use super::people::{ROYAL_TITLES, first_compatible, is_common_surname, is_given_name, person_key};
 use crate::text::titlecase;
-
-/// Royal titles a monarch's one name is written with (`King Fahd`): such a name is
-/// the person's whole name, never a surname to complete.
-const ROYAL_TITLES: &[&str] = &["King", "Queen", "Prince", "Princess", "Emperor", "Empress"];
 
 /// Words ending a name that are not its surname (`James A. Baker III`).
 const NAME_SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
