@@ -1268,7 +1268,7 @@ fn is_malformed(name: &str) -> bool {
     };
     words.iter().all(initial)
         || words.len() > 1 && initial(last)
-        || last.chars().next().is_some_and(char::is_lowercase)
+        || PARTICLES.contains(*last)
         || words.iter().any(|w| {
             let titled = titlecase(w);
             (MARKET_WORDS.contains(*w) || MARKET_WORDS.contains(titled.as_str()))
