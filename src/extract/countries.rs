@@ -1253,6 +1253,14 @@ fn dateline_region(text: &str, s: usize, e: usize) -> bool {
         && dateline_tail(text, e)
 }
 
+/// Whether `text[start..end]` is the place a wire dateline opens with: at the
+/// start of a line, followed by a date, an agency in brackets or a dash, maybe
+/// after a state (`FRANKLIN, Mich., March 3 -`), whether or not the place is in
+/// the gazetteer. People's names are never that (`extract::names`).
+pub fn is_dateline_place(text: &str, start: usize, end: usize) -> bool {
+    in_dateline(text, start, end)
+}
+
 /// A wire dateline: the place starts a line and is followed by a date, an agency in
 /// brackets or a dash, optionally after a US state (`AUSTIN, Texas, March 2 -`,
 /// `CHICAGO (Reuters) -`, `Boston, Oct. 5 (AP) -`, `DALLAS - `).

@@ -279,7 +279,8 @@ pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     let places: Vec<(usize, usize)> = countries
         .iter()
         .filter(|c| {
-            c.kind == countries::CountryMentionKind::City || is_dateline_place(text, c.start, c.end)
+            c.kind == countries::CountryMentionKind::City
+                || countries::is_dateline_place(text, c.start, c.end)
         })
         .map(|c| (c.start, c.end))
         .collect();
@@ -321,7 +322,14 @@ pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
         let within = |spans: &[(usize, usize)]| {
             !p.mentions.is_empty() && p.mentions.iter().all(|m| inside(spans, m))
         };
-        !(carried || p.mentions.is_empty() || within(&places))
+        // A dateline's place, in the gazetteer or not (`FRANKLIN, Mich., March 3 -`),
+        // written in capitals as wire datelines are: a name in mixed case before a
+        // bracket is a result line's (`Petr Korda ( Czech Republic ) beat ...`).
+        let datelined = p.mentions.iter().all(|&(s, e)| {
+            let place = &unwrapped[s..e];
+            !place.chars().any(char::is_lowercase) && countries::is_dateline_place(&unwrapped, s, e)
+        });
+        !(carried || p.mentions.is_empty() || within(&places) || datelined)
     });
     Names {
         people,
@@ -341,15 +349,6 @@ fn in_caps_line(text: &str, at: usize) -> bool {
             (u + usize::from(c.is_uppercase()), l + 1)
         });
     letters >= 8 && upper * 10 >= letters * 8
-}
-
-/// Whether `start..end` is the place a dateline opens with: first on its line,
-/// followed by a comma, a bracket or a dash (`DENVER, March 2 -`, `BONN (Reuters) -`).
-fn is_dateline_place(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let after = text[end..].trim_start_matches(' ');
-    text[line_start..start].trim().is_empty()
-        && after.starts_with([',', '(', '-', '\u{2013}', '\u{2014}'])
 }
 
 /// The text extractors see: the title, a blank line, the body. Offsets into it

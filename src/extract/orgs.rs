@@ -90,7 +90,7 @@ static LEGAL_FORM_RUN: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[A-Z][\w.'-]*";
     let link = r"(?: +(?:(?:and|&|of|de|du|la|y) +)?)";
     let names = format!("{word}(?:{link}{word})*");
-    let legal = r"(?:(?:and|&) +Co\b\.?(?: +(?:Inc|Ltd|PLC|Plc)\b\.?)?|(?:Inc|Corp|Ltd|PLC|Plc|AG|SA|NV|Cos|LP|GmbH|SpA)\b\.?|L\.P\.)";
+    let legal = r"(?:(?:and|&) +Co\b\.?(?: +(?:Inc|Ltd|PLC|Plc)\b\.?)?|(?:Inc|Corp|Co|Ltd|PLC|Plc|AG|SA|NV|Cos|LP|GmbH|SpA)\b\.?|L\.P\.)";
     Regex::new(&format!(r"\b{names}(?:, +{names})? +{legal}")).expect("legal-form pattern is valid")
 });
 

@@ -964,7 +964,8 @@ static MARKET_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "Ruble", "Rupee", "Rupees", "Peso", "Pesos", "Yuan", "Baht", "Ringgit", "Riyal",
         "Dinar", "Shekel", "Krona", "Krone", "Kronor", "Drachma", "Drachmas", "Escudo",
         "Cruzado", "Cruzados", "Austral", "Bolivar", "Dollar", "Dollars", "Brent", "Crude",
-        "Richter", "Fahrenheit", "Celsius", "Besides", "Athough", "Although",
+        "Richter", "Fahrenheit", "Celsius", "Besides", "Athough", "Although", "Ways", "Means",
+        "Cie",
     ])
 });
 
@@ -1212,7 +1213,7 @@ fn same_given_name(a: &str, b: &str) -> bool {
 }
 
 /// How many of the census list's surnames (ordered by frequency) count as common.
-const COMMON_SURNAMES: usize = 300;
+const COMMON_SURNAMES: usize = 100;
 
 /// Whether `word` (as written in the list: `Baker`) is among the most common US
 /// surnames: a lone `Johnson` or `Baker` could be anyone, so the archive links it
@@ -1266,7 +1267,12 @@ fn is_malformed(name: &str) -> bool {
     let Some(last) = words.last() else {
         return true;
     };
+    // An organisation's word anywhere but in a given name's place (`Soo Line`,
+    // `San Sebastian Gold Mine`).
+    let org_word =
+        |w: &&str| ORG_WORDS.contains(*w) && !GIVEN.contains(*w) && !SURNAMES.contains(*w);
     words.iter().all(initial)
+        || words.len() > 1 && words[1..].iter().any(org_word)
         || words.len() > 1 && initial(last)
         || PARTICLES.contains(*last)
         || words.iter().any(|w| {
