@@ -394,7 +394,20 @@ pub(super) fn score_doc(
         }
     }
     if !doc.people.is_empty() {
-        let names: Vec<&str> = entities.people.iter().map(|p| p.name.as_str()).collect();
+        // A weak surname counts as found by its written form: extraction found the
+        // name, and confirming it is the archive's part (`eval reuters --archive`).
+        let names: Vec<&str> = entities
+            .people
+            .iter()
+            .filter(|p| p.counts() || p.weak)
+            .map(|p| {
+                if p.counts() {
+                    p.name.as_str()
+                } else {
+                    p.written_name()
+                }
+            })
+            .collect();
         let mut correct = 0;
         for tag in &doc.people {
             if names.iter().any(|name| person_matches_tag(name, tag)) {

@@ -1277,8 +1277,10 @@ fn is_malformed(name: &str) -> bool {
         || PARTICLES.contains(*last)
         || words.iter().any(|w| {
             let titled = titlecase(w);
+            // A given name among them is a name's (`Brent Beesley`); `Brent` alone
+            // is the crude.
             (MARKET_WORDS.contains(*w) || MARKET_WORDS.contains(titled.as_str()))
-                && !GIVEN.contains(titled.as_str())
+                && (words.len() == 1 || !GIVEN.contains(titled.as_str()))
         })
 }
 
@@ -1369,12 +1371,19 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
     for c in rest {
         let t = &tokens[c.last];
         let key = person_key(word(text, t));
+        // The tagger's one capitalised word on a headline says little (`BROOK`,
+        // `MA`, a firm's `JOHN`): only the archive can confirm it.
+        let headline_word = t.shape == Shape::Caps && headlines.contains(&t.line);
+        let model = c.model && !headline_word;
+        let strong = model || c.title == Title::Strong || c.title == Title::Weak && c.followed;
         if let Some(idx) = pick_person(&people, &key, t.start) {
             let mut start = extend_particles(text, &tokens, c.last, &people[idx].particles);
             if c.model {
                 start = start.min(tokens[c.first].start);
             }
             people[idx].mentions.push((start, t.end));
+            // `KING HARALD` on the headline, then `King Harald`: a person after all.
+            people[idx].weak &= !strong;
             continue;
         }
         if c.model && c.words() > 1 {
@@ -1396,12 +1405,11 @@ pub fn people_in(text: &str, spans: Option<&[(usize, usize)]>) -> Vec<Person> {
         let w = word(text, t);
         // `Dole said` alone is not enough: on CoNLL-2003 dev it cost more precision
         // (firms and teams also "say") than it gained recall.
-        let strong = c.model || c.title == Title::Strong || c.title == Title::Weak && c.followed;
         if NON_NAME.contains(w) || ORG_WORDS.contains(w) {
             continue;
         }
-        let weak =
-            !strong && (c.followed || verb_follows(text, &tokens, c.last)) && could_be_surname(w);
+        let evidence = c.followed || verb_follows(text, &tokens, c.last) || c.model;
+        let weak = !strong && evidence && could_be_surname(&titlecase(w));
         if strong || weak {
             people.push(Acc {
                 name: w.to_string(),

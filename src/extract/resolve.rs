@@ -173,7 +173,9 @@ pub fn same_person_names(a: &[String], b: &[String]) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 enum Lone {
     /// Nobody in the archive has it in full: shown as the archive writes it most.
-    Alone(String),
+    /// `known` when some article names the person by it with evidence of its own
+    /// (a title, the tagger): then weak mentions of it are that person too.
+    Alone { display: String, known: bool },
     /// One person, whatever the article.
     Person(String),
     /// Several people, or one with a very common surname: the article's context
@@ -336,6 +338,8 @@ impl Registry {
                 }
             }
         }
+        // Surnames some article names a person by with evidence of its own.
+        let known_lone: FxHashSet<String> = names.lone.keys().map(|l| surname_key(l)).collect();
         let mut lone = FxHashMap::default();
         for (key, (display, _)) in displays {
             let royal = is_royal(display);
@@ -347,7 +351,10 @@ impl Registry {
             candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let surname = display.split_whitespace().last().unwrap_or(display);
             let decision = match candidates.as_slice() {
-                [] => Lone::Alone(display.to_string()),
+                [] => Lone::Alone {
+                    display: display.to_string(),
+                    known: known_lone.contains(&key),
+                },
                 [(one, _)] if !is_common_surname(&titlecase(surname)) => Lone::Person(one.clone()),
                 _ => Lone::Contested {
                     display: display.to_string(),
@@ -401,7 +408,7 @@ impl Registry {
     pub fn lone_name<'a>(&'a self, written: &'a str, context: &[String]) -> Resolved<'a> {
         Resolved::Person(match self.lone.get(&surname_key(written)) {
             None => written,
-            Some(Lone::Alone(display)) => display,
+            Some(Lone::Alone { display, .. }) => display,
             Some(Lone::Person(person)) => person,
             Some(Lone::Contested {
                 display,
@@ -415,6 +422,10 @@ impl Registry {
     pub fn weak_name<'a>(&'a self, written: &str, context: &[String]) -> Resolved<'a> {
         let person = match self.lone.get(&surname_key(written)) {
             Some(Lone::Person(person)) => Some(person.as_str()),
+            Some(Lone::Alone {
+                display,
+                known: true,
+            }) => Some(display.as_str()),
             Some(Lone::Contested { candidates, .. }) => self.decide(candidates, context),
             _ => None,
         };
