@@ -238,8 +238,10 @@ pub struct Names {
 /// decides: a person whose name opens the name of an organisation of the article
 /// is that organisation (`Smith Barney` beside `Smith Barney, Harris Upham and
 /// Co`; `Scott said` after `Scott Instruments Inc`), and a person every mention
-/// of whom is a city of the gazetteer or the place a dateline opens with is that
-/// place (`DENVER, March 2 -`, `the Denver area`).
+/// of whom the country rules read as a country, a capital or a city of the
+/// gazetteer (they have person rules of their own: `Jordan Whitfield` is no
+/// country), or as the place a dateline opens with, is that place (`DENVER,
+/// March 2 -`, `the Denver area`, `El Salvador`).
 pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     let unwrapped = people::unwrap_hard_wrapped_lines(text);
     let tagged = TaggedSpans::of(&unwrapped);
@@ -278,10 +280,7 @@ pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     let org_mentions: Vec<(usize, usize)> = orgs.iter().flat_map(|o| o.mentions.clone()).collect();
     let places: Vec<(usize, usize)> = countries
         .iter()
-        .filter(|c| {
-            c.kind == countries::CountryMentionKind::City
-                || countries::is_dateline_place(text, c.start, c.end)
-        })
+        .filter(|c| c.kind != countries::CountryMentionKind::Demonym)
         .map(|c| (c.start, c.end))
         .collect();
     // Mentions inside an organisation's name are the organisation's (`Ivan F.

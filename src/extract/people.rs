@@ -374,7 +374,8 @@ static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "PLC", "LLC", "GmbH", "AG", "SA", "NV", "BV", "Company", "Companies", "Holdings",
         "Group", "Party", "Ministry", "Council", "Committee", "Commission", "University",
         "College", "School", "Institute", "Academy", "Bank", "Banks", "Bancorp", "Bankcorp",
-        "Bancshares", "Associates", "Mart", "Authority",
+        "Bancshares", "Associates", "Mart", "Savings", "Durables", "Husbandry", "Spa", "SpA",
+        "Authority",
         "Authorities", "Agency", "Union", "Organization", "Organisation", "Airlines",
         "Airline", "Airways", "Air", "Association", "Federation", "Foundation", "Fund",
         "Trust", "Society", "Club", "League", "Army", "Navy", "Force", "Forces", "Guard",
@@ -950,11 +951,12 @@ static THING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
-/// Words of market tables and money that headlines and tables capitalise: never a
-/// person's name, nor part of one (`Shr`, `N.Z. Dlrs`, `Sterling M3`, the `Richter`
-/// of `Richter scale`, `Brent` crude).
+/// Capitalised words that are never a person's name nor part of one: market tables
+/// and money (`Shr`, `N.Z. Dlrs`, `Sterling M3`, `Brent` crude), scales (the
+/// `Richter` of `Richter scale`), sentence adverbs and plural nouns of office that
+/// open sentences (`Besides Reagan, ...`, `Congressmen`).
 #[rustfmt::skip]
-static MARKET_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Shr", "Shrs", "Dlr", "Dlrs", "Cts", "Ct", "Revs", "Rev", "Qtr", "Qtrs", "Mths", "Mth",
         "Oper", "Avg", "Mln", "Mlns", "Bln", "Pct", "Vs", "Stg", "Nil", "Div", "Dividend",
@@ -965,7 +967,7 @@ static MARKET_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "Dinar", "Shekel", "Krona", "Krone", "Kronor", "Drachma", "Drachmas", "Escudo",
         "Cruzado", "Cruzados", "Austral", "Bolivar", "Dollar", "Dollars", "Brent", "Crude",
         "Richter", "Fahrenheit", "Celsius", "Besides", "Athough", "Although", "Ways", "Means",
-        "Cie",
+        "Cie", "Congressmen", "Congressman", "Lawmakers", "Senators",
     ])
 });
 
@@ -1259,7 +1261,7 @@ fn is_person(text: &str, tokens: &[Token], c: &Candidate, lone_keys: &FxHashSet<
 
 /// Whether a person's name is badly formed, whatever said it was a person: an
 /// initial alone or at the end (`P.`, `Frank B.`), a lowercase particle at the
-/// end (`Caisse de`), or a word of market tables (`H.K. Dlrs`, `Shr`).
+/// end (`Caisse de`), or a word that is never a name's (`H.K. Dlrs`, `Shr`).
 fn is_malformed(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let initial =
@@ -1279,7 +1281,7 @@ fn is_malformed(name: &str) -> bool {
             let titled = titlecase(w);
             // A given name among them is a name's (`Brent Beesley`); `Brent` alone
             // is the crude.
-            (MARKET_WORDS.contains(*w) || MARKET_WORDS.contains(titled.as_str()))
+            (NOT_NAME_WORDS.contains(*w) || NOT_NAME_WORDS.contains(titled.as_str()))
                 && (words.len() == 1 || !GIVEN.contains(titled.as_str()))
         })
 }

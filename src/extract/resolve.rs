@@ -84,11 +84,15 @@ pub enum Resolved<'a> {
     Firm,
 }
 
-/// The openings of an organisation's name key that a person's name could be:
-/// two words or more (`smith barney` of `smith barney harris upham`).
+/// The openings of an organisation's name key that a person's name could be: two
+/// words or more (`smith barney` of `smith barney harris upham`), or the one word
+/// of a one-word name (`chrysler` of `Chrysler Corp`).
 pub fn org_name_openings(name: &str) -> Vec<String> {
     let key = super::orgs::org_key(name);
     let words: Vec<&str> = key.split(' ').collect();
+    if words.len() == 1 {
+        return vec![key];
+    }
     (2..=words.len()).map(|n| words[..n].join(" ")).collect()
 }
 
@@ -176,6 +180,9 @@ enum Lone {
     /// `known` when some article names the person by it with evidence of its own
     /// (a title, the tagger): then weak mentions of it are that person too.
     Alone { display: String, known: bool },
+    /// Nobody in the archive has it in full, and organisations carry the name
+    /// about as often as people do (`Chrysler`, `Opec`): an organisation.
+    Firm,
     /// One person, whatever the article.
     Person(String),
     /// Several people, or one with a very common surname: the article's context
@@ -202,16 +209,16 @@ pub struct Registry {
 impl Registry {
     pub fn build(names: &ArchiveNames) -> Registry {
         // Firms named after people: names that organisations carry about as often.
+        let is_firm = |key: &str, person_articles: u32| {
+            names
+                .orgs
+                .get(key)
+                .is_some_and(|&o| o >= FIRM_MIN_ARTICLES && o * FIRM_SHARE >= person_articles)
+        };
         let firms: FxHashSet<String> = names
             .full
             .iter()
-            .filter(|(name, n)| {
-                let key = super::orgs::org_key(name);
-                names
-                    .orgs
-                    .get(&key)
-                    .is_some_and(|&o| o >= FIRM_MIN_ARTICLES && o * FIRM_SHARE >= **n)
-            })
+            .filter(|(name, n)| is_firm(&super::orgs::org_key(name), **n))
             .map(|(name, _)| name.clone())
             .collect();
         // People: full names grouped by surname, then clustered, most written first.
@@ -338,8 +345,13 @@ impl Registry {
                 }
             }
         }
-        // Surnames some article names a person by with evidence of its own.
+        // Surnames some article names a person by with evidence of its own, and
+        // the articles naming a person by each surname alone.
         let known_lone: FxHashSet<String> = names.lone.keys().map(|l| surname_key(l)).collect();
+        let mut lone_articles: FxHashMap<String, u32> = FxHashMap::default();
+        for (written, n) in names.lone.iter().chain(&names.weak) {
+            *lone_articles.entry(surname_key(written)).or_default() += n;
+        }
         let mut lone = FxHashMap::default();
         for (key, (display, _)) in displays {
             let royal = is_royal(display);
@@ -351,6 +363,7 @@ impl Registry {
             candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let surname = display.split_whitespace().last().unwrap_or(display);
             let decision = match candidates.as_slice() {
+                [] if is_firm(&key, lone_articles.get(&key).copied().unwrap_or(0)) => Lone::Firm,
                 [] => Lone::Alone {
                     display: display.to_string(),
                     known: known_lone.contains(&key),
@@ -408,6 +421,7 @@ impl Registry {
     pub fn lone_name<'a>(&'a self, written: &'a str, context: &[String]) -> Resolved<'a> {
         Resolved::Person(match self.lone.get(&surname_key(written)) {
             None => written,
+            Some(Lone::Firm) => return Resolved::Firm,
             Some(Lone::Alone { display, .. }) => display,
             Some(Lone::Person(person)) => person,
             Some(Lone::Contested {
@@ -421,6 +435,7 @@ impl Registry {
     /// knows one, else [`Resolved::Hidden`].
     pub fn weak_name<'a>(&'a self, written: &str, context: &[String]) -> Resolved<'a> {
         let person = match self.lone.get(&surname_key(written)) {
+            Some(Lone::Firm) => return Resolved::Firm,
             Some(Lone::Person(person)) => Some(person.as_str()),
             Some(Lone::Alone {
                 display,
@@ -754,6 +769,17 @@ mod tests {
         assert_eq!(
             registry.full_name("Henry Ford"),
             Resolved::Person("Henry Ford")
+        );
+        // A one-word name too, when nobody is known by it in full.
+        let mut archive = names(&[], &[("Chrysler", 6), ("Suharto", 13)]);
+        archive.orgs.insert("chrysler".to_string(), 40);
+        archive.orgs.insert("suharto".to_string(), 2);
+        let registry = Registry::build(&archive);
+        assert_eq!(registry.lone_name("Chrysler", &[]), Resolved::Firm);
+        assert_eq!(registry.weak_name("CHRYSLER", &[]), Resolved::Firm);
+        assert_eq!(
+            registry.lone_name("Suharto", &[]),
+            Resolved::Person("Suharto")
         );
         assert_eq!(
             org_name_openings("Smith Barney, Harris Upham and Co"),
