@@ -561,6 +561,21 @@ fn show_prints_entities_with_counts_and_full_text() {
         assert!(dates.contains(&d), "{dates:?}");
     }
     assert!(json["body"].as_str().unwrap_or("").contains("al-Sudani"));
+    // The text form says how the article writes each person: why `--person
+    // Sudani` finds it.
+    let text = morgue(&f.index)
+        .current_dir(f.corpus.parent().expect("parent"))
+        .args(["show", "corpus/2023/11/blinken-baghdad-visit.txt"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let people = text
+        .lines()
+        .find(|l| l.starts_with("people:"))
+        .unwrap_or_default();
+    assert!(people.contains("Antony Blinken ("), "{people}");
+    assert!(people.contains("as \"Blinken\""), "{people}");
+    assert!(people.contains("\"al-Sudani\""), "{people}");
     // The id from a search shows the same article.
     let id = json["id"].as_str().expect("id").to_string();
     let text = morgue(&f.index).args(["show", &id]).output().expect("run");

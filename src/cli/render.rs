@@ -281,20 +281,48 @@ pub fn article(out: &mut impl Write, a: &ArticleDetail, style: &Style) -> io::Re
     if !a.tags.is_empty() {
         writeln!(out, "tags:      {}", sanitize(&a.tags.join(", ")))?;
     }
+    // Each person with how the article writes them, when that is not the name
+    // the archive knows them by: why `--person` found the article.
+    let written = |name: &str, forms: &[String]| -> String {
+        let other: Vec<String> = forms
+            .iter()
+            .filter(|f| f.as_str() != name)
+            .map(|f| format!("\"{}\"", sanitize(f)))
+            .collect();
+        if other.is_empty() {
+            String::new()
+        } else {
+            format!(", as {}", other.join(", "))
+        }
+    };
     let people: Vec<String> = a
         .entities
         .people
         .iter()
-        .map(|p| format!("{} ({})", sanitize(&p.name), p.mentions))
+        .filter(|p| p.counts() && !p.firm)
+        .map(|p| {
+            let forms = written(&p.name, &p.forms);
+            format!("{} ({}{forms})", sanitize(&p.name), p.mentions)
+        })
         .collect();
-    writeln!(out, "people:    {}", none_if_empty(people.join(", ")))?;
+    writeln!(out, "people:    {}", none_if_empty(people.join("; ")))?;
     let orgs: Vec<String> = a
         .entities
         .orgs
         .iter()
-        .map(|o| format!("{} ({})", sanitize(&o.name), o.mentions))
+        .map(|o| (o.name.as_str(), o.mentions, o.forms.as_slice()))
+        .chain(
+            a.entities
+                .people
+                .iter()
+                .filter(|p| p.firm)
+                .map(|p| (p.written_name(), p.mentions, p.forms.as_slice())),
+        )
+        .map(|(name, mentions, forms)| {
+            format!("{} ({mentions}{})", sanitize(name), written(name, forms))
+        })
         .collect();
-    writeln!(out, "orgs:      {}", none_if_empty(orgs.join(", ")))?;
+    writeln!(out, "orgs:      {}", none_if_empty(orgs.join("; ")))?;
     let countries: Vec<String> = a
         .entities
         .countries
