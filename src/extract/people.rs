@@ -1984,6 +1984,15 @@ fn model_candidates(
         if k == last && title_of(&titlecase(word(text, &tokens[k]))) != Title::None {
             continue;
         }
+        // Nor is a sentence's opening word part of it (`Besides Reagan, ...`).
+        while k < last {
+            let w = titlecase(word(text, &tokens[k]));
+            let opener = NON_NAME.contains(w.as_str()) || NOT_NAME_WORDS.contains(w.as_str());
+            if !opener || GIVEN.contains(w.as_str()) {
+                break;
+            }
+            k += 1;
+        }
         // `SCOTT'S HOSPITALITY`: in capitals, a possessive name is as often a firm's.
         if tokens[last].possessive
             && headlines.contains(&tokens[last].line)

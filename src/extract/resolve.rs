@@ -44,9 +44,8 @@ const FIRM_MIN_ARTICLES: u32 = 2;
 /// ...and in at least 1/`FIRM_SHARE` as many articles as people do.
 const FIRM_SHARE: u32 = 4;
 
-/// A name with no given name, written in at most 1/`STRAY_SHARE` of the articles of
-/// a person of the same surname, is taken for that person (see `Registry::build`).
-const STRAY_SHARE: u32 = 5;
+/// Particles after which a name goes on with the father's name (`Tamim bin Hamad`).
+const PATRONYMICS: &[&str] = &["bin", "ibn", "bint", "ben", "ould"];
 
 /// How much better, in log-odds, the best namesake must score than the next.
 const MARGIN: f64 = 1.0;
@@ -138,8 +137,14 @@ fn same_person(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // `Bra Kanon` is the end of `Denis Bra Kanon` (a surname of two words), and
     // `Nigel Lawson` the end of a name with an office stuck to it.
+    // Not after `bin`, `ibn` or `ben`: `Hamad Al Thani` ending `Tamim bin Hamad
+    // Al Thani` is the father.
+    let patronymic = long[..long.len() - short.len()]
+        .last()
+        .is_some_and(|w| PATRONYMICS.contains(&w.as_str()));
     if short.len() < long.len()
         && long.ends_with(short)
+        && !patronymic
         && (long.len() >= 3 || !is_given_name(&titlecase(&short[0])))
     {
         return true;
@@ -266,33 +271,6 @@ impl Registry {
                     .next()
                     .is_some_and(|w| is_given_name(w) || w.len() <= 2 && w.ends_with('.'))
             };
-            // A name whose first word is no given name, written in a small share of
-            // the articles of a person of the same surname who has one, is that
-            // person with a word stuck to the name (`Besides Reagan`, in a sentence
-            // that starts `Besides Reagan, ...`).
-            let main = clusters
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.forms.iter().any(|f| named(f)))
-                .max_by_key(|(_, c)| c.articles)
-                .map(|(i, c)| (i, c.articles));
-            if let Some((main, main_articles)) = main {
-                let mut absorbed = Vec::new();
-                for (i, c) in clusters.iter().enumerate() {
-                    if i != main
-                        && !c.forms.iter().any(|f| named(f))
-                        && c.articles * STRAY_SHARE <= main_articles
-                    {
-                        absorbed.push(i);
-                    }
-                }
-                for i in absorbed.into_iter().rev() {
-                    let stray = clusters.remove(i);
-                    let main = if i < main { main - 1 } else { main };
-                    clusters[main].forms.extend(stray.forms);
-                    clusters[main].articles += stray.articles;
-                }
-            }
             for cluster in clusters {
                 // The form most articles write that starts with a given name or an
                 // initial (`Nigel Lawson`, not an office stuck to the name), else the
@@ -567,8 +545,11 @@ mod tests {
                 ("Nigel Lawson", 6),
                 ("Fernando Santos Alvite", 10),
                 ("Santos Alvite", 5),
-                ("Besides Reagan", 2),
                 ("Nancy Reagan", 2),
+                ("Tamim bin Hamad Al Thani", 9),
+                ("Hamad Al Thani", 3),
+                ("Chloe Lindqvist", 12),
+                ("Camila Lindqvist", 1),
             ],
             &[],
         ));
@@ -584,8 +565,12 @@ mod tests {
             ("Ronald Reagan", "Ronald Reagan"),
             ("Exchequer Nigel Lawson", "Nigel Lawson"),
             ("Santos Alvite", "Fernando Santos Alvite"),
-            ("Besides Reagan", "Ronald Reagan"),
             ("Nancy Reagan", "Nancy Reagan"),
+            // The end of a name after `bin` is the father's name, not a surname.
+            ("Hamad Al Thani", "Hamad Al Thani"),
+            ("Tamim bin Hamad Al Thani", "Tamim bin Hamad Al Thani"),
+            // A given name the lists do not know is a given name all the same.
+            ("Camila Lindqvist", "Camila Lindqvist"),
             ("Nobody Known", "Nobody Known"),
         ];
         for (written, person) in cases {

@@ -110,8 +110,12 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
         registry.set_profiles(profiles);
     }
 
-    // Pass 3: the articles whose people are not what the registry says.
-    let mut stale: Vec<(DocAddress, FxHashMap<String, Outcome>)> = Vec::new();
+    // Pass 3: the articles whose people are not what the registry says. What a
+    // stale article's names become is kept as string ids (a million-article
+    // archive built from scratch can have hundreds of thousands of them).
+    let mut names = Strings::default();
+    let mut stale: Vec<(DocAddress, Vec<(u32, Outcome)>)> = Vec::new();
+    let mut outcomes: Vec<(u32, Outcome)> = Vec::new();
     for (ord, segment) in segments.iter().enumerate() {
         for id in segment.live_docs() {
             segment.read(id, &mut doc);
@@ -120,10 +124,14 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
                 .into_iter()
                 .map(|(_, p)| p)
                 .collect();
-            let mut names: FxHashMap<String, Outcome> = FxHashMap::default();
+            let mut outcome = |resolved: Resolved<'_>| match resolved {
+                Resolved::Person(name) => Outcome::Person(names.id(name.as_bytes())),
+                Resolved::Hidden => Outcome::Hidden,
+                Resolved::Firm => Outcome::Firm,
+            };
+            outcomes.clear();
             for &n in &doc.full {
-                let written = strings.get(n);
-                names.insert(written.to_string(), registry.full_name(written).into());
+                outcomes.push((n, outcome(registry.full_name(strings.get(n)))));
             }
             for (&n, weak) in doc
                 .lone
@@ -142,12 +150,12 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
                 } else {
                     registry.lone_name(written, &context)
                 };
-                names.insert(written.to_string(), resolved.into());
+                outcomes.push((n, outcome(resolved)));
             }
-            let mut expected: Vec<&str> = names
-                .values()
-                .filter_map(|o| match o {
-                    Outcome::Person(name) => Some(name.as_str()),
+            let mut expected: Vec<&str> = outcomes
+                .iter()
+                .filter_map(|(_, o)| match o {
+                    Outcome::Person(name) => Some(names.get(*name)),
                     _ => None,
                 })
                 .collect();
@@ -157,14 +165,14 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
             actual.sort_unstable();
             actual.dedup();
             if expected != actual {
-                stale.push((DocAddress::new(ord as u32, id), names));
+                stale.push((DocAddress::new(ord as u32, id), outcomes.clone()));
             }
         }
     }
 
     // The rewrite: each stale article with its people renamed.
     let mut batch = Vec::with_capacity(REWRITE_BATCH.min(stale.len()));
-    for (address, names) in &stale {
+    for (address, outcomes) in &stale {
         let segment = &segments[address.segment_ord as usize];
         let stored: TantivyDocument = searcher.doc(*address).map_err(tantivy_err)?;
         let Some(mut article) =
@@ -173,11 +181,13 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
             continue;
         };
         for person in &mut article.entities.people {
-            let Some(outcome) = names.get(person.written_name()) else {
+            let written = person.written_name();
+            let Some((_, outcome)) = outcomes.iter().find(|(n, _)| strings.get(*n) == written)
+            else {
                 continue;
             };
             (person.name, person.firm) = match outcome {
-                Outcome::Person(name) => (name.clone(), false),
+                Outcome::Person(name) => (names.get(*name).to_string(), false),
                 Outcome::Hidden => (String::new(), false),
                 Outcome::Firm => (String::new(), true),
             };
@@ -192,22 +202,13 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
     Ok(stale.len())
 }
 
-/// [`Resolved`], owned: what a written name of an article becomes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a name written in an article becomes (see [`Resolved`]), the person's
+/// name as a string id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Outcome {
-    Person(String),
+    Person(u32),
     Hidden,
     Firm,
-}
-
-impl From<Resolved<'_>> for Outcome {
-    fn from(resolved: Resolved<'_>) -> Outcome {
-        match resolved {
-            Resolved::Person(name) => Outcome::Person(name.to_string()),
-            Resolved::Hidden => Outcome::Hidden,
-            Resolved::Firm => Outcome::Firm,
-        }
-    }
 }
 
 /// Every string met in the columns, once, by number.
