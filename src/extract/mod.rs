@@ -185,37 +185,18 @@ pub(crate) struct TaggedSpans {
 impl TaggedSpans {
     /// `None` when morgue was built without tagger weights.
     pub(crate) fn of(text: &str) -> Option<TaggedSpans> {
-        use people::tagger;
-        let model = tagger::MODEL.as_ref()?;
-        let tokens = tagger::tokenize(text);
-        let doc = tagger::DocView::from_tokens(text, &tokens);
-        let labels = model.label(&doc);
+        use people::tagger::EntityType;
+        let model = people::tagger::MODEL.as_ref()?;
         let mut spans = TaggedSpans {
             people: Vec::new(),
             orgs: Vec::new(),
         };
-        // Labels are `O`, then `B-`/`I-` pairs of PER, LOC, ORG, MISC; an entity
-        // runs from its first token over the `I-` tokens of its type that follow.
-        let kind = |label: u8| label.div_ceil(2);
-        for &(s, e) in &doc.sentences {
-            let mut i = s;
-            while i < e {
-                let k = kind(labels[i]);
-                if k != 1 && k != 3 {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i + 1;
-                while j < e && labels[j] == 2 * k {
-                    j += 1;
-                }
-                let span = (tokens[i].start, tokens[j - 1].end);
-                if k == 1 {
-                    spans.people.push(span);
-                } else {
-                    spans.orgs.push(span);
-                }
-                i = j;
+        for entity in model.entity_spans(text) {
+            let span = (entity.start, entity.end);
+            match entity.kind {
+                EntityType::Person => spans.people.push(span),
+                EntityType::Organisation => spans.orgs.push(span),
+                EntityType::Location | EntityType::Misc => {}
             }
         }
         Some(spans)
