@@ -105,13 +105,13 @@ pub fn rule_spans(text: &str) -> Vec<(usize, usize)> {
     for m in LEGAL_FORM_RUN.find_iter(text) {
         let mut start = m.start();
         let found = m.as_str();
-        // `Peter Greenbaum of Smith Barney ... and Co`: a person and where they
-        // work; the firm starts after the `of`.
+        // `Peter Greenbaum of Smith Barney ... and Co`, `Shares of Douglas &
+        // Lomason Co`: what comes before `of` is the firm's only if it has an
+        // organisation's word (`Bank of America Corp`).
         if let Some(at) = found.find(" of ")
-            && found
+            && !found[..at]
                 .split_whitespace()
-                .next()
-                .is_some_and(super::people::is_given_name)
+                .any(super::people::is_org_word)
         {
             start += at + " of ".len();
         }
@@ -121,7 +121,23 @@ pub fn rule_spans(text: &str) -> Vec<(usize, usize)> {
                 start += article.len();
             }
         }
-        spans.push((start, m.end()));
+        // `Johnson Controls Inc and Lear Corp`: two firms.
+        let mut from = start;
+        let found = &text[start..m.end()];
+        let mut offset = 0;
+        for part in found.split_inclusive(" and ") {
+            let head = part.trim_end_matches(" and ");
+            let legal_end = head
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LEGAL_SUFFIXES.contains(&folded_lower(w).trim_end_matches('.')));
+            offset += part.len();
+            if legal_end && offset < found.len() {
+                spans.push((from, start + offset - part.len() + head.len()));
+                from = start + offset;
+            }
+        }
+        spans.push((from, m.end()));
     }
     for c in MARKED_COMPANY.captures_iter(text) {
         if let Some(inner) = c.get(1)
@@ -270,7 +286,18 @@ fn clean_span(text: &str, mut start: usize, mut end: usize) -> Option<(usize, us
             break;
         }
     }
-    let span = text[start..end].trim_end_matches(['.', ',', ';', ':']);
+    let mut span = text[start..end].trim_end_matches([',', ';', ':']);
+    // A final period ends the sentence, unless it ends an abbreviation (`Corp.`,
+    // `U.N.`, `S.A.`).
+    if let Some(rest) = span.strip_suffix('.') {
+        let last = rest.rsplit(' ').next().unwrap_or(rest);
+        let abbreviation = last.contains('.')
+            || LEGAL_SUFFIXES.contains(&folded_lower(last).as_str())
+            || last.len() == 1;
+        if !abbreviation {
+            span = rest;
+        }
+    }
     end = start + span.len();
     if !span.chars().any(char::is_alphabetic) {
         return None;
@@ -508,6 +535,15 @@ mod tests {
                 &["Samuel Montagu Ltd"],
             ),
             ("Texaco Inc. said", &["Texaco Inc."]),
+            (
+                "Shares of Douglas & Lomason Co rose",
+                &["Douglas & Lomason Co"],
+            ),
+            ("Bank of America Corp lent", &["Bank of America Corp"]),
+            (
+                "beside Johnson Controls Inc and Lear Corp .",
+                &["Johnson Controls Inc", "Lear Corp"],
+            ),
             // No legal form, no firm; a lone `Co` is no name.
             ("James Baker said", &[]),
             ("and Co said", &[]),

@@ -81,6 +81,11 @@ fn lines_set(data: &'static str) -> WordSet {
 static GIVEN: LazyLock<WordSet> =
     LazyLock::new(|| lines_set(include_str!("people/given_names.txt")));
 
+/// Whether `word` (as written: `Bank`) is a word of organisations' names.
+pub(crate) fn is_org_word(word: &str) -> bool {
+    ORG_WORDS.contains(word)
+}
+
 /// Whether `word` (as written: `Ronald`) is a known given name.
 pub(crate) fn is_given_name(word: &str) -> bool {
     GIVEN.contains(word)
