@@ -972,7 +972,10 @@ static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "Dinar", "Shekel", "Krona", "Krone", "Kronor", "Drachma", "Drachmas", "Escudo",
         "Cruzado", "Cruzados", "Austral", "Bolivar", "Dollar", "Dollars", "Brent", "Crude",
         "Richter", "Fahrenheit", "Celsius", "Besides", "Athough", "Although", "Ways", "Means",
-        "Cie", "Congressmen", "Congressman", "Lawmakers", "Senators",
+        "Cie", "Congressmen", "Congressman", "Lawmakers", "Senators", "Bankers", "Dealers",
+        "Traders", "Economists", "Brokers", "Investors", "Exporters", "Importers", "Producers",
+        "Farmers", "Growers", "Refiners", "Lenders", "Creditors", "Shareholders",
+        "Stockholders", "Members", "Delegates", "Ministers",
     ])
 });
 
@@ -1280,6 +1283,11 @@ fn is_malformed(name: &str) -> bool {
         |w: &&str| ORG_WORDS.contains(*w) && !GIVEN.contains(*w) && !SURNAMES.contains(*w);
     words.iter().all(initial)
         || words.len() > 1 && words[1..].iter().any(org_word)
+        || words.len() == 1 && {
+            // An office alone (`General`), unless a surname too (`Major`, `King`).
+            let titled = titlecase(last);
+            title_of(&titled) != Title::None && !SURNAMES.contains(titled.as_str())
+        }
         || words.len() > 1 && initial(last)
         || PARTICLES.contains(*last)
         || words.iter().any(|w| {
