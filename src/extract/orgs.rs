@@ -90,8 +90,12 @@ static LEGAL_FORM_RUN: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[A-Z][\w.'-]*";
     let link = r"(?: +(?:(?:and|&|of|de|du|la|y) +)?)";
     let names = format!("{word}(?:{link}{word})*");
-    let legal = r"(?:(?:and|&) +Co\b\.?(?: +(?:Inc|Ltd|PLC|Plc)\b\.?)?|(?:Inc|Corp|Co|Ltd|PLC|Plc|AG|SA|NV|Cos|LP|GmbH|SpA)\b\.?|L\.P\.)";
-    Regex::new(&format!(r"\b{names}(?:, +{names})? +{legal}")).expect("legal-form pattern is valid")
+    // ASCII word boundaries (`(?-u:\b)`): names here start with an ASCII
+    // capital, and a Unicode boundary would keep the regex off its fast engines
+    // (it cost 7% of indexing time on the benchmark corpus).
+    let legal = r"(?:(?:and|&) +Co(?-u:\b)\.?(?: +(?:Inc|Ltd|PLC|Plc)(?-u:\b)\.?)?|(?:Inc|Corp|Co|Ltd|PLC|Plc|AG|SA|NV|Cos|LP|GmbH|SpA)(?-u:\b)\.?|L\.P\.)";
+    Regex::new(&format!(r"(?-u:\b){names}(?:, +{names})? +{legal}"))
+        .expect("legal-form pattern is valid")
 });
 
 /// A company as wire copy marks it: `<Samuel Montagu Ltd>`, `<Chrysler Corp>`.

