@@ -78,6 +78,12 @@ const GENERIC_HEADS: &[&str] = &[
     "group",
 ];
 
+/// Whether a key word (lowercase) is one that opens many organisations' names or
+/// gives their legal form: no organisation's in particular.
+pub fn is_generic_word(word: &str) -> bool {
+    GENERIC_HEADS.contains(&word) || LEGAL_SUFFIXES.contains(&word)
+}
+
 /// Words skipped when an acronym is read off a name's initials (`Organization of
 /// Petroleum Exporting Countries` is `OPEC`).
 const ACRONYM_SKIPS: &[&str] = &[

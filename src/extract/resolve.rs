@@ -83,16 +83,23 @@ pub enum Resolved<'a> {
     Firm,
 }
 
-/// The openings of an organisation's name key that a person's name could be: two
-/// words or more (`smith barney` of `smith barney harris upham`), or the one word
-/// of a one-word name (`chrysler` of `Chrysler Corp`).
+/// The parts of an organisation's name key that a person's name could be: its
+/// openings of two words or more (`smith barney` of `smith barney harris
+/// upham`), and each word that is no generic word of organisations' names
+/// (`chrysler` of `Chrysler Corp`, `labatt` of `John Labatt Ltd`), which only a
+/// surname nobody has in full is compared with.
 pub fn org_name_openings(name: &str) -> Vec<String> {
     let key = super::orgs::org_key(name);
     let words: Vec<&str> = key.split(' ').collect();
-    if words.len() == 1 {
-        return vec![key];
-    }
-    (2..=words.len()).map(|n| words[..n].join(" ")).collect()
+    let mut parts: Vec<String> = words
+        .iter()
+        .filter(|w| w.len() >= 4 && !super::orgs::is_generic_word(w))
+        .map(|w| w.to_string())
+        .collect();
+    parts.extend((2..=words.len()).map(|n| words[..n].join(" ")));
+    parts.sort();
+    parts.dedup();
+    parts
 }
 
 /// What the articles naming one person in full have around that person: the
@@ -827,10 +834,18 @@ mod tests {
         assert_eq!(
             org_name_openings("Smith Barney, Harris Upham and Co"),
             [
+                "barney",
+                "harris",
+                "smith",
                 "smith barney",
                 "smith barney harris",
-                "smith barney harris upham"
+                "smith barney harris upham",
+                "upham"
             ]
+        );
+        assert_eq!(
+            org_name_openings("Bank of Japan"),
+            ["bank of", "bank of japan", "japan"]
         );
     }
 
