@@ -111,7 +111,7 @@ static STRONG_TITLES: LazyLock<WordSet> = LazyLock::new(|| {
         "Chancellor", "Minister", "Secretary", "Ambassador", "Envoy", "Mayor", "Judge",
         "Justice", "King", "Queen", "Prince", "Princess", "Sheikh", "Sheik", "Emir",
         "Crown", "Pope", "Cardinal", "Archbishop", "Bishop", "Rev.", "Reverend", "Rabbi",
-        "Imam", "Ayatollah", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron", "Count",
+        "Imam", "Ayatollah", "Hojatoleslam", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron", "Count",
         "Countess", "Duke", "Duchess", "Speaker", "Chairman", "Chairwoman", "Spokesman",
         "Spokeswoman", "Spokesperson", "Coach", "Msgr.", "Fr.", "Hon.", "Pres.", "Supt.",
         "Insp.", "Inspector", "Detective", "Officer", "Mme", "Mme.", "Mlle", "Herr", "Frau",

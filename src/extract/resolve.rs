@@ -40,7 +40,7 @@ const NAME_SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
 /// A full name is an organisation's when organisations carry it in at least
 /// this many articles...
-const FIRM_MIN_ARTICLES: u32 = 2;
+const FIRM_MIN_ARTICLES: u32 = 1;
 /// ...and in at least 1/`FIRM_SHARE` as many articles as people do.
 const FIRM_SHARE: u32 = 4;
 
