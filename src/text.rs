@@ -30,6 +30,21 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// [`fold`] for a letter of either case, keeping its case: `Ş` → `S`, `ö` → `o`.
+pub fn fold_keep_case(c: char) -> char {
+    if c == 'İ' {
+        return 'I';
+    }
+    if !c.is_uppercase() {
+        return fold(c);
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if fold(l) != l => fold(l).to_ascii_uppercase(),
+        _ => c,
+    }
+}
+
 /// Combining marks (a decomposed `é` is `e` and U+0301): part of the word they
 /// follow, dropped when folding.
 pub fn is_mark(c: char) -> bool {
@@ -85,5 +100,14 @@ mod tests {
             assert_eq!(folded_lower(input), *folded, "{input}");
             assert_eq!(titlecase(input), *titled, "{input}");
         }
+    }
+
+    #[test]
+    fn folding_keeps_case() {
+        let folded: String = "Türkiye ŞANLIURFA Curaçao İzmir Ærø"
+            .chars()
+            .map(fold_keep_case)
+            .collect();
+        assert_eq!(folded, "Turkiye SANLIURFA Curacao Izmir Æro");
     }
 }

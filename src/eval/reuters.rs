@@ -136,13 +136,9 @@ fn clean(s: &str) -> String {
 
 /// `26-FEB-1987 15:01:01.79` to its date.
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = [
-        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-    ];
     let mut parts = s.split_whitespace().next()?.split('-');
     let day: u32 = parts.next()?.parse().ok()?;
-    let month = parts.next()?.to_ascii_uppercase();
-    let month = MONTHS.iter().position(|m| *m == month)? as u32 + 1;
+    let month = crate::extract::dates::month_from_name(parts.next()?)?;
     let year: i32 = parts.next()?.parse().ok()?;
     NaiveDate::from_ymd_opt(year, month, day)
 }

@@ -4,7 +4,7 @@
 //! Sources of facts: GeoNames `cities15000` (CC BY 4.0) for which country a city is in,
 //! and general knowledge of where wire services file from and where companies have their
 //! headquarters. Written by hand; capitals and seats of government are in
-//! `countries_table.rs` instead (a form appears in one table only, a test checks it).
+//! `countries/table.rs` instead (a form appears in one table only, a test checks it).
 //!
 //! Every entry has a scope:
 //! - `A` (anywhere): a name that in English news is almost always the city, counted
