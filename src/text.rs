@@ -45,6 +45,40 @@ pub fn fold_keep_case(c: char) -> char {
     }
 }
 
+/// Abbreviations that keep their period and so do not end a sentence, lowercase and
+/// without the period: titles, company forms, months, `vs`, `etc`. The people rules
+/// and the tagger's tokenizer both split on this list.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "adm",
+    "sgt", "cpl", "brig", "rev", "msgr", "fr", "hon", "pres", "supt", "insp", "st", "jr", "sr",
+    "sra", "mme", "inc", "corp", "ltd", "co", "cos", "bros", "no", "mt", "ft", "dept", "univ",
+    "ave", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "vs", "etc", "messrs", "gens", "sens", "reps",
+];
+
+/// Whether `word`, written before a period, is a known abbreviation in any case
+/// (`Mr`, `MR`, `etc`): the period belongs to it.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut lower = [0u8; 6];
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > lower.len() || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    for (to, from) in lower.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    let lower = &lower[..bytes.len()];
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
+}
+
+/// Decodes HTML and SGML character references, named (all of HTML5's, through the
+/// `html-escape` crate) and numeric; anything that is not a reference, such as the
+/// `&` of `AT&T`, stays as written.
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::decode_html_entities(s)
+}
+
 /// Combining marks (a decomposed `é` is `e` and U+0301): part of the word they
 /// follow, dropped when folding.
 pub fn is_mark(c: char) -> bool {
@@ -99,6 +133,35 @@ mod tests {
         for (input, folded, titled) in cases {
             assert_eq!(folded_lower(input), *folded, "{input}");
             assert_eq!(titlecase(input), *titled, "{input}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_in_any_case() {
+        for yes in ["Mr", "MR", "mr", "Messrs", "Sept", "etc", "Co"] {
+            assert!(is_abbreviation(yes), "{yes}");
+        }
+        for no in ["", "Mister", "Smith", "M", "Mr.", "Mré", "Messrsx"] {
+            assert!(!is_abbreviation(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn entities() {
+        let cases = [
+            ("a &lt;b&gt; &amp; c", "a <b> & c"),
+            // Control characters are not decoded (HTML5 leaves them as written).
+            ("&#3;end&#x41;", "&#3;endA"),
+            (
+                "&quot;q&quot; &apos; &nbsp;&mdash;&eacute;",
+                "\"q\" ' \u{a0}—é",
+            ),
+            ("AT&T &#xZZ; & x", "AT&T &#xZZ; & x"),
+            ("&#99999999;", "&#99999999;"),
+            ("é&amp;é &amp", "é&é &amp"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(decode_entities(input), want, "{input}");
         }
     }
 

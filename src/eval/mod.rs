@@ -176,55 +176,6 @@ fn latin1(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| char::from(b)).collect()
 }
 
-/// Decodes SGML/XML character references: the named ones these corpora use
-/// (`&lt; &gt; &amp; &quot; &apos;`) and numeric ones (`&#3;`, `&#x2014;`).
-/// Anything else, including a bare `&`, is kept as written: the corpora are
-/// not always well-formed and dropping text would shift nothing but lose it.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        // References are short; a `;` further away belongs to something else.
-        let decoded = rest[1..]
-            .char_indices()
-            .take(10)
-            .find(|&(_, c)| c == ';')
-            .and_then(|(semi, _)| decode_reference(&rest[1..1 + semi]).map(|c| (c, semi + 2)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn decode_reference(name: &str) -> Option<char> {
-    match name {
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "amp" => Some('&'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
-}
-
 /// The value of `name="..."` (or single-quoted) in a tag's markup.
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let mut search = 0;
@@ -423,22 +374,6 @@ mod tests {
     #[test]
     fn latin1_fallback_keeps_every_byte() {
         assert_eq!(latin1(b"caf\xe9"), "café");
-    }
-
-    #[test]
-    fn entity_decoding() {
-        let cases = [
-            ("a &lt;b&gt; &amp; c", "a <b> & c"),
-            ("&#3;end&#x41;", "\u{3}endA"),
-            ("&quot;q&quot; &apos;", "\"q\" '"),
-            // Unknown, unterminated or bare: kept as written.
-            ("AT&T &nbsp; &#xZZ; & &amp", "AT&T &nbsp; &#xZZ; & &amp"),
-            ("&#99999999;", "&#99999999;"),
-            ("é&amp;é", "é&é"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(decode_entities(input), want, "{input}");
-        }
     }
 
     #[test]

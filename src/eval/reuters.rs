@@ -11,13 +11,17 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 use std::time::Instant;
+
+use regex::Regex;
 
 use chrono::NaiveDate;
 
 use super::metrics::{ErrorLog, Score, flatten};
-use super::{EvalError, EvalReport, attribute, decode_entities, file_label, latin1};
+use super::{EvalError, EvalReport, attribute, file_label, latin1};
 use crate::extract::{Entities, countries, extract};
+use crate::text::decode_entities;
 
 pub(super) const FORMAT: &str = "Reuters-21578 SGML";
 
@@ -126,9 +130,13 @@ fn codes(list: &str) -> Vec<String> {
         .collect()
 }
 
-/// Decoded text without control characters other than line breaks and tabs.
+/// Decoded text without control characters other than line breaks and tabs,
+/// written as such or as references (`&#3;` closes every body, `&#2;` opens raw
+/// items), which HTML decoding leaves as written.
 fn clean(s: &str) -> String {
-    decode_entities(s)
+    static CONTROL_REFERENCE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"&#(?:[0-8]|1[1-9]|2[0-9]|3[01]|127);").expect("regex"));
+    decode_entities(&CONTROL_REFERENCE.replace_all(s, ""))
         .chars()
         .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
         .collect()

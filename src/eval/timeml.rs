@@ -19,8 +19,9 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::metrics::{ErrorLog, Score, Span, context, overlap_matching, overlaps, span_text};
-use super::{EvalError, EvalReport, attribute, decode_entities, file_label, read_text};
+use super::{EvalError, EvalReport, attribute, file_label, read_text};
 use crate::extract::dates::find_dates;
+use crate::text::decode_entities;
 
 const FORMAT: &str = "TimeML";
 const QUANTITY: &str = "dates";

@@ -1,6 +1,7 @@
 //! Tokens: words with byte spans and the facts about punctuation the rules need.
 
 use super::*;
+use crate::text::is_abbreviation;
 
 /// How a word is written, which decides whether it can be part of a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,18 +31,6 @@ pub(super) struct Token {
     /// Index of the line the token is on (lines are split by `\n`).
     pub(super) line: u32,
 }
-
-/// Abbreviations that keep their period (and so do not end a sentence).
-#[rustfmt::skip]
-pub(super) static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Capt",
-        "Adm", "Sgt", "Cpl", "Brig", "Rev", "Msgr", "Fr", "Hon", "Pres", "Supt", "Insp", "St",
-        "Jr", "Sr", "Sra", "Mme", "Inc", "Corp", "Ltd", "Co", "No", "Mt", "Ft", "Jan", "Feb",
-        "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc", "Bros",
-        "Messrs", "Gens", "Sens", "Reps",
-    ])
-});
 
 pub(super) fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -133,7 +122,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                         .next_back()
                         .is_some_and(char::is_alphabetic)
                     || has_dot
-                    || ABBREVIATIONS.contains(word);
+                    || is_abbreviation(word);
                 if keep {
                     iter.next();
                     end = j + 1;

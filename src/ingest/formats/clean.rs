@@ -1,6 +1,7 @@
 //! Whitespace and control-character hygiene shared by every reader, plus the
 //! small HTML-entity and tag helpers that Markdown and JSON bodies need.
 
+use crate::text::decode_entities;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -127,66 +128,6 @@ pub(crate) fn non_empty(s: String) -> Option<String> {
     if s.is_empty() { None } else { Some(s) }
 }
 
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("entity regex")
-});
-
-/// Decodes numeric entities and the named ones that actually show up in news
-/// text. Unknown names are left as written rather than guessed.
-pub(crate) fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    ENTITY
-        .replace_all(s, |caps: &regex::Captures<'_>| {
-            let name = &caps[1];
-            let decoded = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-            } else if let Some(dec) = name.strip_prefix('#') {
-                dec.parse::<u32>().ok().and_then(char::from_u32)
-            } else {
-                named_entity(name)
-            };
-            match decoded {
-                Some(c) => c.to_string(),
-                None => caps[0].to_string(),
-            }
-        })
-        .into_owned()
-}
-
-fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "copy" => '©',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "aacute" => 'á',
-        "oacute" => 'ó',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "szlig" => 'ß',
-        "ccedil" => 'ç',
-        "ntilde" => 'ñ',
-        _ => return None,
-    })
-}
-
 static HTML_DROP_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?is)<!--.*?-->|<(script|style|noscript|template)\b[^>]*>.*?</(script|style|noscript|template)\s*>")
         .expect("html drop regex")
@@ -210,5 +151,5 @@ pub(crate) fn strip_html_fragment(s: &str) -> String {
     let s = HTML_DROP_BLOCK.replace_all(s, " ");
     let s = HTML_BREAK_TAG.replace_all(&s, "\n\n");
     let s = HTML_ANY_TAG.replace_all(&s, "");
-    decode_entities(&s)
+    decode_entities(&s).into_owned()
 }

@@ -6,10 +6,11 @@
 //! `Readability::doc` and only inherent `dom_query` methods are called on it
 //! (no `dom_query` type is ever named here).
 
+use crate::text::decode_entities;
 use dom_smoothie::{Config, Readability, TextMode};
 use serde_json::{Map, Value};
 
-use super::clean::{clean_block, clean_line, decode_entities, non_empty, push_tags};
+use super::clean::{clean_block, clean_line, non_empty, push_tags};
 use super::json::fill_metadata;
 use super::{RawArticle, ReadError};
 

@@ -1,11 +1,11 @@
 //! JSON and JSON Lines articles, and the field-name mapping that YAML front
 //! matter shares with them.
 
+use crate::text::decode_entities;
 use serde_json::{Map, Value};
 
 use super::clean::{
-    clean_block, clean_line, decode_entities, has_html_tags, non_empty, push_tags,
-    strip_html_fragment,
+    clean_block, clean_line, has_html_tags, non_empty, push_tags, strip_html_fragment,
 };
 use super::{BadRecord, RawArticle, ReadError};
 
@@ -217,7 +217,7 @@ fn plain(s: &str) -> String {
     if has_html_tags(s) {
         strip_html_fragment(s)
     } else {
-        decode_entities(s)
+        decode_entities(s).into_owned()
     }
 }
 

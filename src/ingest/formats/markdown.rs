@@ -3,12 +3,13 @@
 //! CommonMark parser; it removes the markup news archives actually contain
 //! and leaves anything it does not recognise as text.
 
+use crate::text::decode_entities;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde_json::{Map, Value};
 
-use super::clean::{clean_block, clean_line, decode_entities, non_empty};
+use super::clean::{clean_block, clean_line, non_empty};
 use super::json::{DATE_KEYS, fill_metadata, map_get};
 use super::{RawArticle, ReadError};
 
@@ -394,5 +395,5 @@ pub(crate) fn strip_inline(s: &str) -> String {
         s = EM_UNDER.replace_all(&s, "$1$2$3").into_owned();
     }
     let s = STRIKE.replace_all(&s, "$1");
-    decode_entities(&s)
+    decode_entities(&s).into_owned()
 }

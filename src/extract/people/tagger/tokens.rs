@@ -6,6 +6,8 @@
 //! and a newline or a sentence-final `.`, `?`, `!` starts a new sentence. The people
 //! rules have their own tokeniser (`people.rs`); this one only serves the tagger.
 
+use crate::text::is_abbreviation;
+
 /// A token: byte span, and whether it starts a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
@@ -13,15 +15,6 @@ pub struct Tok {
     pub end: usize,
     pub sentence_start: bool,
 }
-
-/// Abbreviations (lowercase, without the period) that keep their period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "adm",
-    "sgt", "cpl", "brig", "rev", "msgr", "fr", "hon", "pres", "supt", "insp", "st", "jr", "sr",
-    "mme", "inc", "corp", "ltd", "co", "no", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "bros", "messrs", "gens", "sens",
-    "reps", "cos", "dept", "univ", "ave", "vol",
-];
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -166,7 +159,7 @@ fn keeps_period(word: &str) -> bool {
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
-    word.len() <= 6 && ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+    is_abbreviation(word)
 }
 
 #[cfg(test)]
