@@ -1,5 +1,8 @@
 //! End-to-end tests: the real `morgue` binary on a temporary copy of `corpus/`.
 
+mod common;
+
+use common::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -69,12 +72,6 @@ fn json_of(index: &Path, args: &[&str]) -> Value {
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).expect("JSON output")
-}
-
-fn morgue(index: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("morgue").expect("binary built");
-    cmd.env("MORGUE_INDEX", index).env_remove("NO_COLOR");
-    cmd
 }
 
 /// Runs `morgue search ARGS --json --limit 100` and returns (exit code, paths of hits).

@@ -2,9 +2,11 @@
 //! `morgue` binary, searched by countries that no longer exist and by their successors.
 //! The stories are written for these tests.
 
+mod common;
+
+use common::*;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// Path (under the archive), text. The path gives year and month, the dateline the day.
@@ -39,11 +41,7 @@ const STORIES: &[(&str, &str)] = &[
 /// Writes the stories, indexes them, and returns the temporary directory holding both.
 fn archive() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (path, text) in STORIES {
-        let file = dir.path().join("archive").join(path);
-        std::fs::create_dir_all(file.parent().expect("stories are in folders")).expect("mkdir");
-        std::fs::write(&file, text).expect("write story");
-    }
+    write_articles(&dir.path().join("archive"), STORIES);
     let output = morgue(&dir.path().join("index"))
         .current_dir(dir.path())
         .args(["index", "archive"])
@@ -55,12 +53,6 @@ fn archive() -> tempfile::TempDir {
         String::from_utf8_lossy(&output.stderr)
     );
     dir
-}
-
-fn morgue(index: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("morgue").expect("binary built");
-    cmd.env("MORGUE_INDEX", index).env_remove("NO_COLOR");
-    cmd
 }
 
 /// The exit code and the sorted paths (under the archive) that `--country C` finds.

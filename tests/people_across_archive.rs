@@ -2,9 +2,11 @@
 //! the person the archive knows in full, namesakes are told apart by context,
 //! and indexing bit by bit gives the same people as indexing all at once.
 
+mod common;
+
+use common::*;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// Wire stories of March 1987, written for this test: two Bakers (the Treasury
@@ -40,20 +42,6 @@ const ARTICLES: &[(&str, &str)] = &[
         "REAGAN SAYS HE WILL COOPERATE WITH INQUIRY\n\nBlah blah blah.\n",
     ),
 ];
-
-fn write_articles(dir: &Path, articles: &[(&str, &str)]) {
-    for (path, text) in articles {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write article");
-    }
-}
-
-fn morgue(index: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("morgue").expect("binary built");
-    cmd.env("MORGUE_INDEX", index);
-    cmd
-}
 
 fn json(index: &Path, args: &[&str]) -> Value {
     let output = morgue(index).args(args).output().expect("run morgue");

@@ -2,19 +2,15 @@
 //! good documents, gives every skipped file a reason, and leaves an index that
 //! opens after being killed.
 
+mod common;
+
+use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn morgue(index: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("morgue").expect("binary built");
-    cmd.env("MORGUE_INDEX", index);
-    cmd
-}
 
 fn index_json(index: &Path, args: &[&str]) -> (i32, Value) {
     let output = morgue(index)

@@ -318,6 +318,18 @@ pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     }
 }
 
+/// `(Reuters) -` after a dateline: the agency that filed the story, which is
+/// neither a person of the article nor one of its organisations.
+fn is_dateline_agency(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let after = text[end..].trim_start_matches(' ');
+    before.ends_with('(')
+        && after.starts_with(')')
+        && after[1..]
+            .trim_start_matches(' ')
+            .starts_with(['-', '\u{2013}', '\u{2014}'])
+}
+
 /// Whether byte `at` is on a line written mostly in capitals (a wire headline).
 fn in_caps_line(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);

@@ -312,21 +312,10 @@ fn clean_span(text: &str, mut start: usize, mut end: usize) -> Option<(usize, us
     if !span.chars().any(char::is_alphabetic) {
         return None;
     }
-    if is_dateline_agency(text, start, end) || is_sign_off(text, end) {
+    if super::is_dateline_agency(text, start, end) || is_sign_off(text, end) {
         return None;
     }
     Some((start, end))
-}
-
-/// `(Reuters) -` after a dateline: the agency that filed the story.
-fn is_dateline_agency(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end_matches(' ');
-    let after = text[end..].trim_start_matches(' ');
-    before.ends_with('(')
-        && after.starts_with(')')
-        && after[1..]
-            .trim_start_matches(' ')
-            .starts_with(['-', '\u{2013}', '\u{2014}'])
 }
 
 /// A name alone on the last line of the text: a wire's sign-off (`Reuter`).

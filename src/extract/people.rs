@@ -902,18 +902,6 @@ pub fn unwrap_hard_wrapped_lines(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(String::from_utf8(out).expect("newline to space keeps UTF-8"))
 }
 
-/// `(Morgue Wire) -` after a dateline: a news agency's name in brackets followed
-/// by the dash that opens the story is never a person.
-fn is_dateline_agency(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end_matches(' ');
-    let after = text[end..].trim_start_matches(' ');
-    before.ends_with('(')
-        && after.starts_with(')')
-        && after[1..]
-            .trim_start_matches(' ')
-            .starts_with(['-', '\u{2013}', '\u{2014}'])
-}
-
 /// Candidates for the tagger's person spans: the rule tokens each span starts and
 /// ends on (a span that does not line up with rule tokens is dropped).
 ///
@@ -949,7 +937,7 @@ fn model_candidates(
         if amp_after || k > 0 && gap_has(text, &tokens[k - 1], &tokens[k], '&') {
             continue;
         }
-        if is_dateline_agency(text, s, e) {
+        if super::is_dateline_agency(text, s, e) {
             continue;
         }
         // The tagger sometimes takes an office into the name (`Chairman Manuel

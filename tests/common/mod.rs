@@ -1,0 +1,24 @@
+//! Helpers the end-to-end test files share: running the built binary against an
+//! index, and writing an archive of articles. Each test binary uses a part of them.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The built `morgue`, pointed at `index` through `MORGUE_INDEX`, with colour
+/// decided by the flags a test passes rather than the caller's environment.
+pub fn morgue(index: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("morgue").expect("binary built");
+    cmd.env("MORGUE_INDEX", index).env_remove("NO_COLOR");
+    cmd
+}
+
+/// Writes each `(relative path, text)` under `dir`, creating folders as needed.
+pub fn write_articles(dir: &Path, articles: &[(&str, &str)]) {
+    for (path, text) in articles {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("articles are in a folder")).expect("mkdir");
+        std::fs::write(path, text).expect("write article");
+    }
+}
