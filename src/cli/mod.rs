@@ -190,6 +190,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 }
                 args::Dataset::Reuters => eval::eval_reuters(&a.files, a.errors),
                 args::Dataset::Timeml => eval::eval_timeml(&a.files, a.errors),
+                args::Dataset::HtmlDates | args::Dataset::HtmlText => {
+                    let [dir, gold] = a.files.as_slice() else {
+                        bail!(
+                            "html-dates and html-text take a folder of pages and its gold file (expected `morgue eval html-dates DIR GOLD.jsonl`)"
+                        );
+                    };
+                    if matches!(a.dataset, args::Dataset::HtmlDates) {
+                        eval::eval_html_dates(dir, gold, a.errors)
+                    } else {
+                        eval::eval_html_text(dir, gold, a.errors)
+                    }
+                }
             }?;
             if a.json {
                 serde_json::to_writer_pretty(&mut out, &report)?;

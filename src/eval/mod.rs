@@ -8,6 +8,8 @@
 //! | CoNLL-2003 English NER | [`eval_conll`] | `per`: exact-span person mentions |
 //! | Reuters-21578 SGML | [`eval_reuters`] | `countries_all`, `countries_about`, `people`: document-level tags |
 //! | TempEval-3 TimeML | [`eval_timeml`] | `dates`: overlap detection; extra `value_accuracy` |
+//! | saved web pages, gold dates | [`eval_html_dates`] | `day`: publication day; `accuracy`, `coverage`, `precision` |
+//! | saved web pages, gold snippets | [`eval_html_text`] | `text`: trafilatura's snippet scheme; per-page means |
 //!
 //! Each corpus module (`conll`, `reuters`, `timeml`) has a parser that turns a
 //! file into documents with gold annotations and a scorer that compares one
@@ -24,6 +26,7 @@
 
 mod archive;
 mod conll;
+mod html;
 mod metrics;
 mod reuters;
 mod timeml;
@@ -35,6 +38,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 pub use archive::{Verdict, eval_reuters_archive, read_judgements};
 pub use conll::eval_conll;
+pub use html::{eval_html_dates, eval_html_text};
 pub use metrics::Score;
 pub use reuters::{eval_reuters, reuters_place_to_iso};
 pub use timeml::eval_timeml;

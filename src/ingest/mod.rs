@@ -472,7 +472,7 @@ fn read_file(
         return FileOutcome::Unchanged;
     }
     let hash = digest.to_hex().to_string();
-    let parsed = match formats::parse_file(&file.path, &bytes) {
+    let parsed = match read_articles(&file.path, &file.display, &bytes) {
         Ok(parsed) => parsed,
         Err(err) => return skip(err.to_string()),
     };
@@ -495,9 +495,7 @@ fn read_file(
     let articles = parsed
         .articles
         .into_iter()
-        .map(|raw| {
-            let publication =
-                published::resolve(raw.published_raw.as_deref(), &raw.body, &file.display);
+        .map(|ReadArticle { raw, publication }| {
             if let Some(message) = publication.warning.clone() {
                 warnings.push(Warning {
                     path: file.display.clone(),
@@ -537,6 +535,47 @@ fn read_file(
         warnings,
         is_new: before.is_none(),
     }
+}
+
+/// An article as read from its file, with its publication date decided.
+#[derive(Debug, Clone)]
+pub struct ReadArticle {
+    pub raw: formats::RawArticle,
+    pub publication: published::Publication,
+}
+
+/// The articles of one file, as indexing reads them.
+#[derive(Debug, Clone)]
+pub struct ReadFile {
+    /// The format actually used, which may differ from the extension's.
+    pub format: Format,
+    pub articles: Vec<ReadArticle>,
+    pub bad_records: Vec<formats::BadRecord>,
+}
+
+/// Reads a file's bytes into articles and decides each one's publication date:
+/// the one path from a file to what is indexed, which `morgue eval html-dates`
+/// and `html-text` score as well. `display` is the path as reported (its folders
+/// may give a date).
+pub fn read_articles(
+    path: &Path,
+    display: &str,
+    bytes: &[u8],
+) -> Result<ReadFile, formats::ReadError> {
+    let parsed = formats::parse_file(path, bytes)?;
+    let articles = parsed
+        .articles
+        .into_iter()
+        .map(|raw| {
+            let publication = published::resolve(raw.published_raw.as_deref(), &raw.body, display);
+            ReadArticle { raw, publication }
+        })
+        .collect();
+    Ok(ReadFile {
+        format: parsed.format,
+        articles,
+        bad_records: parsed.bad_records,
+    })
 }
 
 /// A document's id: stable for the same file (and JSON Lines line) across runs.
