@@ -82,7 +82,7 @@ pub enum Command {
     /// Print the manual page (roff) to stdout.
     #[command(after_help = "Examples:\n  morgue man > morgue.1 && man ./morgue.1")]
     Man,
-    /// Measure extraction on gold-annotated news and web pages (CoNLL, Reuters, TimeML, HTML).
+    /// Measure extraction against gold data (CoNLL, Reuters, TimeML, web pages).
     #[command(
         after_help = "Examples:\n  morgue eval conll ../shared/data/conll2003/eng.testa\n  morgue eval reuters ../shared/data/reuters21578/reut2-00*.sgm --json\n  morgue eval timeml ../shared/data/tempeval3/TBAQ-cleaned/TimeBank/*.tml --errors 20\n  morgue eval html-dates pages/ ../shared/data/htmlpages/dates/gold.jsonl\n\nconll: person and organisation mentions, exact-span precision/recall/F1 against PER and ORG.\nreuters: document-level countries (all mentions, and those the article is about) and people tags;
   with --archive, people and historical-country searches across an archive built from the files.\ntimeml: calendar dates (YYYY, YYYY-MM, YYYY-MM-DD): detection by overlap, and value accuracy.\nhtml-dates: publication day of each page (accuracy, coverage, precision).\nhtml-text: main text against snippets that must and must not be in it (pooled P/R/F1, per-page means)."
