@@ -1,0 +1,289 @@
+//! What a page says about itself outside its body text: `<meta>` tags (Open
+//! Graph, article:*, Dublin Core, itemprop), `<time>` elements, the canonical link
+//! and the JSON-LD object describing the article; and the title without its site
+//! suffix.
+
+use dom_smoothie::Readability;
+use serde_json::{Map, Value};
+
+use super::super::RawArticle;
+use super::super::clean::{clean_line, non_empty, push_tags};
+use super::super::json::fill_metadata;
+use crate::text::decode_entities;
+
+/// Everything the page says about itself outside its body text.
+pub(super) struct HeadMeta {
+    /// `(key, content)` of each `<meta>` in document order; the key is the
+    /// lowercased `property`, `name` or `itemprop`.
+    metas: Vec<(String, String)>,
+    title_tag: Option<String>,
+    h1: Option<String>,
+    canonical: Option<String>,
+    times: Vec<String>,
+    /// The JSON-LD object describing the article, if any.
+    pub(super) ld: Option<Map<String, Value>>,
+    ld_meta: RawArticle,
+}
+
+impl HeadMeta {
+    pub(super) fn collect(readability: &Readability) -> HeadMeta {
+        let doc = &readability.doc;
+        let mut metas = Vec::new();
+        for meta in doc.select("meta").iter() {
+            let Some(content) = meta.attr("content") else {
+                continue;
+            };
+            let key = ["property", "name", "itemprop"]
+                .iter()
+                .find_map(|attr| meta.attr(attr))
+                .map(|k| k.trim().to_ascii_lowercase());
+            if let Some(key) = key
+                && !content.trim().is_empty()
+            {
+                metas.push((key, content.to_string()));
+            }
+        }
+        let text_of = |sel: &str| non_empty(clean_line(&doc.select(sel).first().text()));
+        // Preferred order: explicitly marked publication times, then a time
+        // inside the article, then any time on the page.
+        let mut times = Vec::new();
+        for sel in [
+            "time[itemprop=datePublished]",
+            "time[pubdate]",
+            "article time",
+            "time",
+        ] {
+            for t in doc.select(sel).iter() {
+                if let Some(dt) = t.attr("datetime").and_then(|d| non_empty(clean_line(&d))) {
+                    times.push(dt);
+                }
+            }
+        }
+        let canonical = doc
+            .select("link[rel=canonical]")
+            .iter()
+            .find_map(|l| l.attr("href").and_then(|h| non_empty(clean_line(&h))));
+        let ld = json_ld_article(readability);
+        let mut ld_meta = RawArticle::default();
+        if let Some(map) = &ld {
+            fill_metadata(&mut ld_meta, map);
+        }
+        HeadMeta {
+            metas,
+            title_tag: text_of("title"),
+            h1: text_of("h1"),
+            canonical,
+            times,
+            ld,
+            ld_meta,
+        }
+    }
+
+    fn meta(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|key| {
+            self.metas
+                .iter()
+                .find(|(k, _)| k == key)
+                .and_then(|(_, v)| non_empty(clean_line(v)))
+        })
+    }
+
+    fn ld_str(&self, key: &str) -> Option<String> {
+        self.ld
+            .as_ref()?
+            .get(key)?
+            .as_str()
+            .and_then(|s| non_empty(clean_line(&decode_entities(s))))
+    }
+
+    pub(super) fn title(&self) -> Option<String> {
+        self.meta(&["og:title"])
+            .or_else(|| {
+                let site = self
+                    .meta(&["og:site_name"])
+                    .or_else(|| self.ld_meta.source.clone());
+                self.title_tag
+                    .as_deref()
+                    .map(|t| strip_site_suffix(t, self.h1.as_deref(), site.as_deref()))
+            })
+            .or_else(|| self.h1.clone())
+            .or_else(|| self.meta(&["twitter:title"]))
+            .or_else(|| self.ld_str("headline"))
+    }
+
+    pub(super) fn published(&self) -> Option<String> {
+        self.meta(&["article:published_time"])
+            .or_else(|| self.ld_str("datePublished"))
+            .or_else(|| self.meta(&["datepublished"]))
+            .or_else(|| self.times.first().cloned())
+            .or_else(|| {
+                self.meta(&[
+                    "date",
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "dcterms.date",
+                    "dcterms.created",
+                    "og:published_time",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                ])
+            })
+    }
+
+    pub(super) fn author(&self) -> Option<String> {
+        self.meta(&["author", "dc.creator", "parsely-author", "sailthru.author"])
+            .or_else(|| {
+                self.meta(&["article:author"])
+                    .filter(|a| !a.contains("://"))
+            })
+            .or_else(|| self.ld_meta.author.clone())
+    }
+
+    pub(super) fn source(&self) -> Option<String> {
+        self.meta(&["og:site_name", "application-name"])
+            .or_else(|| self.ld_meta.source.clone())
+    }
+
+    pub(super) fn url(&self) -> Option<String> {
+        self.canonical
+            .clone()
+            .or_else(|| self.meta(&["og:url"]))
+            .or_else(|| self.ld_meta.url.clone())
+    }
+
+    pub(super) fn tags(&self) -> Vec<String> {
+        let mut tags = Vec::new();
+        let article_tags: Vec<&str> = self
+            .metas
+            .iter()
+            .filter(|(k, _)| k == "article:tag")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        push_tags(&mut tags, article_tags);
+        if tags.is_empty()
+            && let Some(keywords) = self.meta(&["news_keywords", "keywords"])
+        {
+            push_tags(&mut tags, [keywords.as_str()]);
+        }
+        if tags.is_empty() {
+            tags = self.ld_meta.tags.clone();
+        }
+        tags
+    }
+}
+
+/// Strips a trailing ` | Site` (or ` - Site`, ` — Site`, ...) from a
+/// `<title>` when what remains is the `<h1>` or what was cut looks like a
+/// site name. Titles that merely contain a dash are left alone.
+fn strip_site_suffix(title: &str, h1: Option<&str>, site: Option<&str>) -> String {
+    let title = clean_line(title);
+    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+    let Some((pos, sep)) = SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|pos| (pos, *sep)))
+        .max_by_key(|(pos, _)| *pos)
+    else {
+        return title;
+    };
+    let (Some(left), Some(right)) = (title.get(..pos), title.get(pos + sep.len()..)) else {
+        return title;
+    };
+    let same =
+        |a: &str, b: Option<&str>| b.is_some_and(|b| clean_line(b).eq_ignore_ascii_case(a.trim()));
+    if same(left, h1)
+        || same(right, site)
+        || (looks_like_site_name(right) && left.split_whitespace().count() >= 2)
+    {
+        return left.trim().to_string();
+    }
+    // "Site | Headline" is rarer but happens.
+    if same(right, h1) || same(left, site) {
+        return right.trim().to_string();
+    }
+    title
+}
+
+/// Short and capitalised ("BBC News", "The Daily Planet") or a bare domain
+/// ("example.com").
+fn looks_like_site_name(s: &str) -> bool {
+    let s = s.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || s.chars().count() > 40 {
+        return false;
+    }
+    let domain = words.len() == 1 && s.contains('.') && !s.ends_with('.');
+    domain
+        || words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        })
+}
+
+/// The first JSON-LD object that describes an article: one with an
+/// `*Article`/`BlogPosting`/`Report` type, or failing that one with a
+/// headline or publication date. `@graph` containers are searched.
+fn json_ld_article(readability: &Readability) -> Option<Map<String, Value>> {
+    let mut fallback = None;
+    for script in readability
+        .doc
+        .select("script[type='application/ld+json']")
+        .iter()
+    {
+        let text = script.text();
+        let text = text.trim();
+        let text = text
+            .strip_prefix("<![CDATA[")
+            .and_then(|t| t.strip_suffix("]]>"))
+            .unwrap_or(text);
+        let Ok(value) = serde_json::from_str::<Value>(text) else {
+            continue;
+        };
+        let mut candidates = Vec::new();
+        collect_objects(&value, &mut candidates, 0);
+        if let Some(found) = candidates.iter().find(|m| is_article_type(m)) {
+            return Some((*found).clone());
+        }
+        if fallback.is_none() {
+            fallback = candidates
+                .iter()
+                .find(|m| m.contains_key("headline") || m.contains_key("datePublished"))
+                .map(|m| (*m).clone());
+        }
+    }
+    fallback
+}
+
+/// Depth-limited so a hostile, deeply nested JSON-LD block cannot recurse
+/// without bound (serde_json itself stops at 128 levels).
+fn collect_objects<'a>(value: &'a Value, out: &mut Vec<&'a Map<String, Value>>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .for_each(|v| collect_objects(v, out, depth + 1)),
+        Value::Object(map) => {
+            out.push(map);
+            if let Some(graph) = map.get("@graph") {
+                collect_objects(graph, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article_type(map: &Map<String, Value>) -> bool {
+    let matches = |t: &str| {
+        t.ends_with("Article") || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting"
+    };
+    match map.get("@type") {
+        Some(Value::String(t)) => matches(t),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(matches),
+        _ => false,
+    }
+}
