@@ -146,8 +146,6 @@ fn bad_files_are_reported_and_good_ones_indexed() {
         ("empty.txt", "empty"),
         ("blank.md", "empty"),
         ("huge.txt", "--max-file-size"),
-        ("bad-yaml.md", "YAML"),
-        ("list-yaml.md", "not a YAML mapping"),
         ("truncated.json", "JSON"),
         ("furniture.html", "no article text"),
     ];
@@ -163,8 +161,9 @@ fn bad_files_are_reported_and_good_ones_indexed() {
         "{report}"
     );
 
-    // good, latin1, utf16, long-line, bad-date, lying, deep, odd name: one article each; mixed.jsonl: two.
-    let expected_articles = if cfg!(unix) { 10 } else { 9 };
+    // good, latin1, utf16, long-line, bad-date, bad-yaml, list-yaml, lying, deep, odd
+    // name: one article each; mixed.jsonl: two.
+    let expected_articles = if cfg!(unix) { 12 } else { 11 };
     assert_eq!(report["articles_indexed"], expected_articles, "{report}");
     assert_eq!(report["files_ignored"], 1, "photo.jpg: {report}");
 
@@ -175,6 +174,20 @@ fn bad_files_are_reported_and_good_ones_indexed() {
             .any(|w| w["path"].as_str().unwrap_or("").ends_with("mixed.jsonl") && w["line"] == 2),
         "{report}"
     );
+    // Broken front matter costs a warning, not the article.
+    for (file, fragment) in [
+        ("bad-yaml.md", "malformed YAML front matter"),
+        ("list-yaml.md", "not a YAML mapping"),
+    ] {
+        assert!(skip_reason(&report, file).is_none(), "{file}: {report}");
+        assert!(
+            warnings.iter().any(|w| {
+                w["path"].as_str().unwrap_or("").ends_with(file)
+                    && w["message"].as_str().unwrap_or("").contains(fragment)
+            }),
+            "{file}: {report}"
+        );
+    }
     assert!(
         warnings.iter().any(
             |w| w["path"].as_str().unwrap_or("").ends_with("bad-date.md")
@@ -192,6 +205,8 @@ fn bad_files_are_reported_and_good_ones_indexed() {
         "gondola",
         "dredging",
         "funicular",
+        "bridge",
+        "tunnel",
     ] {
         assert!(search_total(&index, &[word]) >= 1, "{word} should be found");
     }

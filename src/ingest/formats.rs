@@ -97,6 +97,9 @@ pub struct RawArticle {
     pub tags: Vec<String>,
     /// 1-based line of the record in a JSON Lines file; `None` elsewhere.
     pub line: Option<usize>,
+    /// What was wrong with the file but did not stop the article being read
+    /// (`malformed YAML front matter: ...`), one line each, for the ingest report.
+    pub warnings: Vec<String>,
 }
 
 /// A record that was skipped while the rest of its file was kept.
@@ -144,10 +147,6 @@ pub enum ReadError {
         first_line: usize,
         first_reason: String,
     },
-    #[error("front matter is not a YAML mapping")]
-    FrontMatterNotMapping,
-    #[error("malformed YAML front matter: {0}")]
-    MalformedFrontMatter(String),
     #[error("HTML page has no article text")]
     HtmlNoText,
 }
@@ -164,7 +163,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
     let single = |a: RawArticle| vec![a];
     let (format, articles, bad_records) = match format {
         Format::Text => (format, single(read_text(&text)), Vec::new()),
-        Format::Markdown => (format, single(markdown::read(&text)?), Vec::new()),
+        Format::Markdown => (format, single(markdown::read(&text)), Vec::new()),
         Format::Html => (format, single(html::read(&text)?), Vec::new()),
         Format::Json => {
             let (articles, bad) = json::read_json(&text)?;

@@ -495,39 +495,51 @@ fn read_file(
     let articles = parsed
         .articles
         .into_iter()
-        .map(|ReadArticle { raw, publication }| {
-            if let Some(message) = publication.warning.clone() {
-                warnings.push(Warning {
+        .map(
+            |ReadArticle {
+                 mut raw,
+                 publication,
+             }| {
+                for message in std::mem::take(&mut raw.warnings) {
+                    warnings.push(Warning {
+                        path: file.display.clone(),
+                        line: raw.line,
+                        message,
+                    });
+                }
+                if let Some(message) = publication.warning.clone() {
+                    warnings.push(Warning {
+                        path: file.display.clone(),
+                        line: raw.line,
+                        message,
+                    });
+                }
+                let entities = extract::extract(&raw.title, &raw.body, publication.date);
+                let mut hasher = blake3::Hasher::new();
+                hasher.update(raw.title.as_bytes());
+                hasher.update(b"\0");
+                hasher.update(raw.body.as_bytes());
+                Article {
+                    id: article_id(&file.key, raw.line),
+                    file: stamp.clone(),
                     path: file.display.clone(),
                     line: raw.line,
-                    message,
-                });
-            }
-            let entities = extract::extract(&raw.title, &raw.body, publication.date);
-            let mut hasher = blake3::Hasher::new();
-            hasher.update(raw.title.as_bytes());
-            hasher.update(b"\0");
-            hasher.update(raw.body.as_bytes());
-            Article {
-                id: article_id(&file.key, raw.line),
-                file: stamp.clone(),
-                path: file.display.clone(),
-                line: raw.line,
-                format: parsed.format,
-                published: publication.date,
-                published_month: publication.month,
-                published_partial: publication.partial,
-                date_source: publication.source,
-                content_hash: hasher.finalize().to_hex()[..32].to_string(),
-                title: raw.title,
-                body: raw.body,
-                author: raw.author,
-                source: raw.source,
-                url: raw.url,
-                tags: raw.tags,
-                entities,
-            }
-        })
+                    format: parsed.format,
+                    published: publication.date,
+                    published_month: publication.month,
+                    published_partial: publication.partial,
+                    date_source: publication.source,
+                    content_hash: hasher.finalize().to_hex()[..32].to_string(),
+                    title: raw.title,
+                    body: raw.body,
+                    author: raw.author,
+                    source: raw.source,
+                    url: raw.url,
+                    tags: raw.tags,
+                    entities,
+                }
+            },
+        )
         .collect();
     FileOutcome::Indexed {
         file: stamp,

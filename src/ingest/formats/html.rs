@@ -75,7 +75,7 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
         source: head.source(),
         url: head.url(),
         tags: head.tags(),
-        line: None,
+        ..RawArticle::default()
     };
     if article.published_raw.is_none() {
         article.published_raw = parsed

@@ -9,12 +9,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::{Map, Value};
 
+use super::RawArticle;
 use super::clean::{clean_block, clean_line, non_empty};
 use super::json::{DATE_KEYS, fill_metadata, map_get};
-use super::{RawArticle, ReadError};
 
-pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
-    let (meta, content) = split_front_matter(text)?;
+pub(crate) fn read(text: &str) -> RawArticle {
+    let (meta, content) = split_front_matter(text);
     let fm_title = meta.as_ref().and_then(|m| match map_get(&m.map, "title") {
         Some(Value::String(s)) => non_empty(clean_line(&strip_inline(s))),
         _ => m
@@ -41,6 +41,11 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
         ..RawArticle::default()
     };
     if let Some(meta) = meta {
+        if let Some(problem) = meta.problem {
+            article.warnings.push(format!(
+                "{problem}; read its plain `key: value` lines and the body"
+            ));
+        }
         fill_metadata(&mut article, &meta.map);
         // YAML turns `date: 2024.05` or `date: 20240105` into numbers; the
         // raw text is what the caller's date parser should see.
@@ -48,7 +53,7 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
             article.published_raw = non_empty(clean_line(&raw));
         }
     }
-    Ok(article)
+    article
 }
 
 struct FrontMatter {
@@ -57,18 +62,21 @@ struct FrontMatter {
     raw_date: Option<String>,
     /// Likewise for a title such as `title: 1984`.
     raw_title: Option<String>,
+    /// Why the YAML could not be read as a mapping; the fields then come from its
+    /// plain `key: value` lines. A broken header must not cost the article.
+    problem: Option<String>,
 }
 
 /// Separates `---` YAML (or `+++` TOML) front matter from the content. An
 /// opening fence without a closing one is read as content, since a leading
 /// `---` is also a Markdown horizontal rule.
-fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), ReadError> {
+fn split_front_matter(text: &str) -> (Option<FrontMatter>, &str) {
     let Some((first, after)) = text.split_once('\n') else {
-        return Ok((None, text));
+        return (None, text);
     };
     let fence = first.trim_end();
     if fence != "---" && fence != "+++" {
-        return Ok((None, text));
+        return (None, text);
     }
     let mut offset = 0usize;
     let mut close = None;
@@ -81,35 +89,40 @@ fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), ReadErr
         offset += line.len();
     }
     let Some((fm_end, content_start)) = close else {
-        return Ok((None, text));
+        return (None, text);
     };
     let fm = after.get(..fm_end).unwrap_or_default();
     let content = after.get(content_start..).unwrap_or_default();
     let front = if fence == "---" {
-        parse_yaml(fm)?
+        parse_yaml(fm).unwrap_or_else(|problem| FrontMatter {
+            problem: Some(problem),
+            ..parse_plain_lines(fm)
+        })
     } else {
-        parse_toml_lite(fm)
+        parse_plain_lines(fm)
     };
-    Ok((Some(front), content))
+    (Some(front), content)
 }
 
-fn parse_yaml(fm: &str) -> Result<FrontMatter, ReadError> {
+/// The front matter as a YAML mapping, or why it is not one (one line).
+fn parse_yaml(fm: &str) -> Result<FrontMatter, String> {
     let value: Value = serde_saphyr::from_str(fm).map_err(|e| {
         let msg = e.to_string();
         let first = msg.lines().next().unwrap_or_default().trim();
         let first = first.strip_prefix("error: ").unwrap_or(first);
-        ReadError::MalformedFrontMatter(first.to_string())
+        format!("malformed YAML front matter: {first}")
     })?;
     let map = match value {
         Value::Object(map) => map,
         // `---\n---` is an empty front matter, not a wrong one.
         Value::Null => Map::new(),
-        _ => return Err(ReadError::FrontMatterNotMapping),
+        _ => return Err("front matter is not a YAML mapping".to_string()),
     };
     let mut front = FrontMatter {
         map,
         raw_date: None,
         raw_title: None,
+        problem: None,
     };
     if map_get(&front.map, "title").is_some_and(|v| v.is_number() || v.is_boolean()) {
         front.raw_title = raw_scalar(fm, "title");
@@ -150,10 +163,11 @@ fn unquote(s: &str) -> &str {
     s
 }
 
-/// Hugo-style TOML front matter, read only as far as top-level `key = value`
-/// lines with strings, bare scalars and one-line string arrays go. Anything
-/// richer is ignored rather than rejected: it is metadata, not content.
-fn parse_toml_lite(fm: &str) -> FrontMatter {
+/// Hugo-style TOML front matter, and YAML that does not parse, read only as far
+/// as top-level `key = value` / `key: value` lines with strings, bare scalars and
+/// one-line string arrays go (`title: Budget: the details` keeps its colon).
+/// Anything richer is ignored rather than rejected: it is metadata, not content.
+fn parse_plain_lines(fm: &str) -> FrontMatter {
     let mut map = Map::new();
     for line in fm.lines() {
         let Some(caps) = TOP_LEVEL_KEY.captures(line) else {
@@ -182,6 +196,7 @@ fn parse_toml_lite(fm: &str) -> FrontMatter {
         map,
         raw_date: None,
         raw_title: None,
+        problem: None,
     }
 }
 
