@@ -275,7 +275,7 @@ pub fn article(out: &mut impl Write, a: &ArticleDetail, style: &Style) -> io::Re
         ("url", &a.url),
     ] {
         if let Some(value) = value {
-            writeln!(out, "{label:<10} {}", sanitize(value))?;
+            writeln!(out, "{:<10} {}", format!("{label}:"), sanitize(value))?;
         }
     }
     if !a.tags.is_empty() {

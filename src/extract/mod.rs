@@ -35,7 +35,7 @@ pub struct Entities {
     pub dates: Vec<DateFound>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonCount {
     /// The person as the archive knows them: after archive-wide resolution
     /// ([`resolve`]) the name shared by every article about them (`Ronald
@@ -429,6 +429,41 @@ impl Entities {
         ])
     }
 
+    /// The article's people as a reader should see them: entries the archive
+    /// resolved to the same person (`Sandra Haro`, and a lone `Sandra` it linked
+    /// to her) become one, with their mentions added and their forms and roles
+    /// together. The stored entries stay apart, because each written name is
+    /// resolved again as the archive grows.
+    pub fn people_merged(&self) -> Vec<PersonCount> {
+        let mut merged: Vec<PersonCount> = Vec::with_capacity(self.people.len());
+        for person in &self.people {
+            let same = merged.iter_mut().find(|m| {
+                !person.name.is_empty() && m.name == person.name && m.firm == person.firm
+            });
+            let Some(into) = same else {
+                merged.push(person.clone());
+                continue;
+            };
+            into.mentions += person.mentions;
+            if person.full && !into.full {
+                into.written = person.written.clone();
+                into.full = true;
+            }
+            for form in &person.forms {
+                if !into.forms.contains(form) {
+                    into.forms.push(form.clone());
+                }
+            }
+            for role in &person.roles {
+                if !into.roles.contains(role) {
+                    into.roles.push(role.clone());
+                }
+            }
+            into.weak &= person.weak;
+        }
+        merged
+    }
+
     /// Every value under which the article's mentioned dates are indexed: a day
     /// also stands for its month and year, so `--mentions 2023-10` finds
     /// `October 23, 2023`.
@@ -471,6 +506,36 @@ fn widen(value: PartialDate) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_resolved_to_one_person_show_as_one() {
+        let person = |name: &str, written: &str, mentions: u32, full: bool| PersonCount {
+            name: name.into(),
+            mentions,
+            written: written.into(),
+            full,
+            forms: vec![written.into()],
+            ..PersonCount::default()
+        };
+        let entities = Entities {
+            people: vec![
+                person("Sandra Haro", "Sandra Haro", 2, true),
+                person("", "Reyes", 1, false),
+                person("Sandra Haro", "Sandra", 1, false),
+                person("", "Ortiz", 1, false),
+            ],
+            ..Entities::default()
+        };
+        let merged = entities.people_merged();
+        let names: Vec<(&str, u32)> = merged
+            .iter()
+            .map(|p| (p.written.as_str(), p.mentions))
+            .collect();
+        // Unnamed entries (not the article's people) never merge with each other.
+        assert_eq!(names, [("Sandra Haro", 3), ("Reyes", 1), ("Ortiz", 1)]);
+        assert_eq!(merged[0].forms, ["Sandra Haro", "Sandra"]);
+        assert!(merged[0].full);
+    }
 
     /// The corpus article written from the product's example report: its
     /// title is the first line, the body follows.

@@ -75,7 +75,11 @@ fn detail(f: &Fields, doc: &TantivyDocument) -> ArticleDetail {
         tags: all_str(doc, f.tags),
         content_hash: text(f.content_hash),
         entities: first_str(doc, f.entities)
-            .and_then(|json| serde_json::from_str(json).ok())
+            .and_then(|json| serde_json::from_str::<Entities>(json).ok())
+            .map(|mut entities| {
+                entities.people = entities.people_merged();
+                entities
+            })
             .unwrap_or_default(),
         body: text(f.body),
     }
