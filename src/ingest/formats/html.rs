@@ -11,6 +11,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 use serde_json::Value;
 
 mod meta;
+mod title;
 
 use super::clean::{clean_block, clean_line, non_empty};
 use super::{RawArticle, ReadError};

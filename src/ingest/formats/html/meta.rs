@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::super::RawArticle;
 use super::super::clean::{clean_line, non_empty, push_tags};
 use super::super::json::fill_metadata;
+use super::title::{TitleSources, page_title};
 use crate::text::decode_entities;
 
 /// Everything the page says about itself outside its body text.
@@ -97,18 +98,24 @@ impl HeadMeta {
     }
 
     pub(super) fn title(&self) -> Option<String> {
-        self.meta(&["og:title"])
-            .or_else(|| {
-                let site = self
-                    .meta(&["og:site_name"])
-                    .or_else(|| self.ld_meta.source.clone());
-                self.title_tag
-                    .as_deref()
-                    .map(|t| strip_site_suffix(t, self.h1.as_deref(), site.as_deref()))
-            })
-            .or_else(|| self.h1.clone())
-            .or_else(|| self.meta(&["twitter:title"]))
-            .or_else(|| self.ld_str("headline"))
+        let og_title = self.meta(&["og:title"]);
+        let twitter_title = self.meta(&["twitter:title"]);
+        let headline = self.ld_str("headline");
+        let url = self.url();
+        let site_names = [
+            self.meta(&["og:site_name"]),
+            self.meta(&["application-name"]),
+            self.ld_meta.source.clone(),
+        ];
+        page_title(&TitleSources {
+            og_title: og_title.as_deref(),
+            title_tag: self.title_tag.as_deref(),
+            h1: self.h1.as_deref(),
+            twitter_title: twitter_title.as_deref(),
+            headline: headline.as_deref(),
+            site_names: site_names.into_iter().flatten().collect(),
+            url: url.as_deref(),
+        })
     }
 
     pub(super) fn published(&self) -> Option<String> {
@@ -173,54 +180,6 @@ impl HeadMeta {
         }
         tags
     }
-}
-
-/// Strips a trailing ` | Site` (or ` - Site`, ` — Site`, ...) from a
-/// `<title>` when what remains is the `<h1>` or what was cut looks like a
-/// site name. Titles that merely contain a dash are left alone.
-fn strip_site_suffix(title: &str, h1: Option<&str>, site: Option<&str>) -> String {
-    let title = clean_line(title);
-    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
-    let Some((pos, sep)) = SEPARATORS
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|pos| (pos, *sep)))
-        .max_by_key(|(pos, _)| *pos)
-    else {
-        return title;
-    };
-    let (Some(left), Some(right)) = (title.get(..pos), title.get(pos + sep.len()..)) else {
-        return title;
-    };
-    let same =
-        |a: &str, b: Option<&str>| b.is_some_and(|b| clean_line(b).eq_ignore_ascii_case(a.trim()));
-    if same(left, h1)
-        || same(right, site)
-        || (looks_like_site_name(right) && left.split_whitespace().count() >= 2)
-    {
-        return left.trim().to_string();
-    }
-    // "Site | Headline" is rarer but happens.
-    if same(right, h1) || same(left, site) {
-        return right.trim().to_string();
-    }
-    title
-}
-
-/// Short and capitalised ("BBC News", "The Daily Planet") or a bare domain
-/// ("example.com").
-fn looks_like_site_name(s: &str) -> bool {
-    let s = s.trim();
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 || s.chars().count() > 40 {
-        return false;
-    }
-    let domain = words.len() == 1 && s.contains('.') && !s.ends_with('.');
-    domain
-        || words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
-        })
 }
 
 /// The first JSON-LD object that describes an article: one with an
