@@ -7,6 +7,7 @@
 
 pub mod countries;
 pub mod dates;
+pub mod language;
 pub mod orgs;
 pub mod people;
 pub mod resolve;
@@ -215,6 +216,9 @@ pub struct Names {
 /// [`article_text`] builds it), from one run of the tagger. Names are found with
 /// hard-wrapped lines joined; mention offsets are offsets into `text` all the same.
 ///
+/// An article in another language than English gets people only where a known
+/// given name opens a capitalised name, and organisations only with a legal form.
+///
 /// Where extractors disagree about a name, what it is elsewhere in the article
 /// decides: a person whose name opens the name of an organisation of the article
 /// is that organisation (`Smith Barney` beside `Smith Barney, Harris Upham and
@@ -225,8 +229,15 @@ pub struct Names {
 /// March 2 -`, `the Denver area`, `El Salvador`).
 pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     let unwrapped = people::unwrap_hard_wrapped_lines(text);
-    let tagged = TaggedSpans::of(&unwrapped);
-    let mut people = people::people_in(&unwrapped, tagged.as_ref().map(|t| t.people.as_slice()));
+    // Outside English, only what holds in any Latin-script language (see
+    // `language`): no tagger, and people only under a known given name.
+    let english = language::is_english(&unwrapped);
+    let tagged = english.then(|| TaggedSpans::of(&unwrapped)).flatten();
+    let mut people = if english {
+        people::people_in(&unwrapped, tagged.as_ref().map(|t| t.people.as_slice()))
+    } else {
+        people::plain_people(&unwrapped)
+    };
     let mut org_spans = orgs::rule_spans(&unwrapped);
     if let Some(t) = &tagged {
         // Where the tagger and the person rules claim the same words, the rules'
@@ -506,6 +517,22 @@ fn widen(value: PartialDate) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_article_in_german_gets_only_plain_names() {
+        let body = "Die Gemeinde hat am Montag den neuen Hafen eröffnet. Bürgermeisterin \
+            Elisabeth Brändle sagte, der Bau habe drei Jahre gedauert. Brändle dankte den \
+            Arbeitern. Auch Ursula von der Leyen schickte Grüße aus Brüssel, und die Firma \
+            Hafenbau GmbH feierte mit. Der Sieg den Weg zu ebnen war nicht leicht, hieß es, \
+            denn die Stelle im Haushalt fehlte lange. Sie freuen sich über das Interesse der \
+            Besucher und die Natur am Ufer.";
+        let entities = extract("Neuer Hafen eröffnet", body, None);
+        let people: Vec<&str> = entities.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Elisabeth Brändle", "Ursula von der Leyen"]);
+        assert_eq!(entities.people[0].mentions, 2, "Brändle alone is her too");
+        let orgs: Vec<&str> = entities.orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["Hafenbau"]);
+    }
 
     #[test]
     fn people_resolved_to_one_person_show_as_one() {

@@ -104,6 +104,35 @@ static LEGAL_FORM_RUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("legal-form pattern is valid")
 });
 
+/// Words before a firm's name that are not part of it: articles opening a
+/// sentence, and the nouns for "the company" in German, French, Spanish, Italian,
+/// Dutch and Polish news. Romance articles are not among them: they open firms'
+/// names (`La Poste SA`, `El Corte Ingles SA`, `De Beers`).
+const COMPANY_NOUNS: &[&str] = &[
+    "The",
+    "THE",
+    "A",
+    "Die",
+    "Der",
+    "Das",
+    "Firma",
+    "Unternehmen",
+    "Konzern",
+    "Gesellschaft",
+    "Hersteller",
+    "Autobauer",
+    "Versicherer",
+    "Société",
+    "Entreprise",
+    "Empresa",
+    "Compañía",
+    "Azienda",
+    "Società",
+    "Bedrijf",
+    "Spółka",
+    "Firmy",
+];
+
 /// A company as wire copy marks it: `<Samuel Montagu Ltd>`, `<Chrysler Corp>`.
 static MARKED_COMPANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<([A-Z][^<>\n]{1,80})>").expect("company-mark pattern is valid"));
@@ -125,11 +154,15 @@ pub fn rule_spans(text: &str) -> Vec<(usize, usize)> {
         {
             start += at + " of ".len();
         }
-        // A sentence's first word is no part of the firm's name.
-        for article in ["The ", "THE ", "A "] {
-            if text[start..m.end()].starts_with(article) {
-                start += article.len();
-            }
+        // A sentence's first word is no part of the firm's name, nor is a word
+        // for "the company" in the languages that capitalise it or open a
+        // sentence with it (`die Firma Hafenbau GmbH`).
+        while let Some(word) = COMPANY_NOUNS.iter().find(|w| {
+            text[start..m.end()]
+                .strip_prefix(**w)
+                .is_some_and(|r| r.starts_with(' '))
+        }) {
+            start += word.len() + 1;
         }
         // `Johnson Controls Inc and Lear Corp`: two firms.
         let mut from = start;

@@ -277,6 +277,89 @@ pub fn find_people(text: &str) -> Vec<Person> {
     people
 }
 
+/// Name particles that join a given name to a surname in the languages of
+/// Latin script, lowercase ([`plain_people`]). Articles (`der`, `das`, `le`) are not among them:
+/// they join nouns in a German or French sentence (`von der Leyen` is `von`,
+/// then `der` after it).
+const PLAIN_PARTICLES: &[&str] = &[
+    "von", "van", "zu", "de", "di", "da", "del", "della", "du", "dos", "ter", "ten", "al", "el",
+    "bin", "ibn", "y",
+];
+
+/// People in a text that is not in English (`extract::language`), where
+/// capitals mark nouns as well as names: only a known given name followed by one
+/// to three capitalised words, joined by name particles at most (`der` only after
+/// `von`/`van`), on one line and with nothing but spaces between (`Elisabeth
+/// Brändle`, `Ursula von der Leyen`). A later lone surname is the same person
+/// when one person of the article has it. Given names that are everyday words
+/// (`Will`, `Mark`, `Art`) do not open a name.
+pub fn plain_people(text: &str) -> Vec<Person> {
+    let tokens = tokenize(text);
+    let mut people: Vec<Person> = Vec::new();
+    let mut taken = vec![false; tokens.len()];
+    let mut k = 0;
+    while k < tokens.len() {
+        let first = word(text, &tokens[k]);
+        if tokens[k].shape != Shape::Cap || !is_given_name(first) || AMBIGUOUS_GIVEN.contains(first)
+        {
+            k += 1;
+            continue;
+        }
+        // Tokens k..=last; `last` is the latest capitalised word taken.
+        let mut last = k;
+        let mut j = k + 1;
+        while j < tokens.len() && j - k < 4 && joined(text, &tokens[j - 1], &tokens[j]) {
+            let w = word(text, &tokens[j]);
+            let particle = tokens[j].shape == Shape::Lower
+                && (PLAIN_PARTICLES.contains(&w)
+                    || (w == "der" && matches!(word(text, &tokens[j - 1]), "von" | "van")));
+            match tokens[j].shape {
+                Shape::Cap => last = j,
+                _ if particle => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        if last == k {
+            k += 1;
+            continue;
+        }
+        let (start, end) = (tokens[k].start, tokens[last].end);
+        let name = text[start..end].to_string();
+        for t in &mut taken[k..=last] {
+            *t = true;
+        }
+        match people.iter_mut().find(|p| p.name == name) {
+            Some(p) => p.mentions.push((start, end)),
+            None => people.push(Person {
+                name,
+                mentions: vec![(start, end)],
+                full: true,
+                roles: Vec::new(),
+                weak: false,
+            }),
+        }
+        k = last + 1;
+    }
+    // Lone surnames, where exactly one person of the article has that surname.
+    for (k, t) in tokens.iter().enumerate() {
+        if taken[k] || t.shape != Shape::Cap {
+            continue;
+        }
+        let w = word(text, t);
+        let mut owners = people
+            .iter_mut()
+            .filter(|p| p.name.rsplit(' ').next() == Some(w));
+        if let (Some(owner), None) = (owners.next(), owners.next()) {
+            owner.mentions.push((t.start, t.end));
+        }
+    }
+    for p in &mut people {
+        p.mentions.sort_unstable();
+    }
+    people
+}
+
 /// People in `text` as [`unwrap_hard_wrapped_lines`] returns it, given the
 /// tagger's person spans (`None` without a model), so that one tagging run
 /// serves people and organisations alike.

@@ -321,3 +321,9 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn contractions_are_not_names() {
+    let text = "I'm glad, I’ve said. I'd go. Maria Lopez said she'll stay.";
+    assert_eq!(names(text), ["Maria Lopez"]);
+}

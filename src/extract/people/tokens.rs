@@ -97,6 +97,22 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                         possessive = true;
                         break;
                     }
+                    // A contraction (`I'm`, `we've`, `she'll`): the word ends
+                    // before it, and so does any name.
+                    let rest = &text[j + ch.len_utf8()..];
+                    let clitic_len = rest
+                        .find(|c: char| !c.is_alphanumeric())
+                        .unwrap_or(rest.len());
+                    if matches!(
+                        rest[..clitic_len].to_ascii_lowercase().as_str(),
+                        "m" | "ve" | "ll" | "d" | "re"
+                    ) {
+                        for _ in 0..=rest[..clitic_len].chars().count() {
+                            iter.next();
+                        }
+                        possessive = true;
+                        break;
+                    }
                     if next_is_letter {
                         iter.next();
                         end = j + ch.len_utf8();

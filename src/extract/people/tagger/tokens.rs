@@ -122,19 +122,24 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Tok>) {
         tail.push(tok(cs, e));
         e = cs;
     }
-    // Possessive and contractions: `Blinken's`, `don't`.
+    // Possessive and contractions, as CoNLL splits them: `Blinken 's`, `do n't`,
+    // `I 'm`, `we 've`, `she 'll`.
     let word = &text[s..e];
     let mut split = None;
     if word.len() > 2 {
-        let mut rev = word.char_indices().rev();
-        if let (Some((_, last)), Some((ai, apo))) = (rev.next(), rev.next())
-            && is_apostrophe(apo)
-            && matches!(last, 's' | 'S')
+        let negation = ["n't", "n\u{2019}t"].iter().find(|n| word.ends_with(**n));
+        if let Some(n) = negation
+            && word.len() > n.len()
+        {
+            split = Some(e - n.len());
+        } else if let Some((ai, apo)) = word.char_indices().rfind(|&(_, c)| is_apostrophe(c))
             && ai > 0
+            && matches!(
+                word[ai + apo.len_utf8()..].to_ascii_lowercase().as_str(),
+                "s" | "m" | "d" | "ve" | "re" | "ll"
+            )
         {
             split = Some(s + ai);
-        } else if word.ends_with("n't") && word.len() > 3 {
-            split = Some(e - 3);
         }
     }
     match split {
@@ -194,6 +199,13 @@ mod tests {
                 "meet",
                 "al-Sudani",
                 "."
+            ]
+        );
+        assert_eq!(
+            words("I'm sure we’ve won, she'll say; O'Brien won’t."),
+            [
+                "I", "'m", "sure", "we", "’ve", "won", ",", "she", "'ll", "say", ";", "O'Brien",
+                "wo", "n’t", "."
             ]
         );
         assert_eq!(

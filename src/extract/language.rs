@@ -1,0 +1,171 @@
+//! Whether an article is in English, the language the name extractors know.
+//!
+//! The person tagger was trained on English news and the name rules read
+//! English capitalisation: in German, where every noun is capitalised, they find
+//! people like `Sieg den Weg` and organisations like `Jahre`. So an article that
+//! is plainly in another language gets only the extraction that holds in any
+//! Latin-script language (`extract::names`): a known given name and a
+//! capitalised surname, organisations with a legal form, countries.
+//!
+//! "Plainly" is counted with function words, the commonest words of each
+//! language (lists written from general knowledge of the languages, not taken
+//! from a corpus): over the first [`SAMPLE_WORDS`] words, another language's
+//! must number at least [`MIN_OTHER`] and twice the English ones. A results
+//! table or a short text has few function words and stays English, as before.
+//! whatlang (a trigram detector) was tried first: it ran at about 9 MB/s on
+//! Reuters and took indexing-wide extraction from 11.8 to 3.1 MB/s per core;
+//! this count costs nothing measurable.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+/// Words read from the start of the text (words over eight bytes are skipped
+/// unread: no function word is that long).
+const SAMPLE_WORDS: usize = 300;
+/// English function words after which a text is English whatever follows (in
+/// news, about the first sixty words).
+const ENOUGH_ENGLISH: usize = 20;
+/// Function words of one other language needed to call a text that language.
+const MIN_OTHER: usize = 10;
+
+/// Function words per language, lowercase. Words shared with English (`in`, `is`,
+/// `a`, `die` aside) are left out of the others' lists, and words shared among
+/// the others do no harm: only English against the best other language counts.
+const ENGLISH: &[&str] = &[
+    "the", "of", "and", "to", "that", "for", "on", "with", "was", "said", "by", "at", "from", "it",
+    "he", "his", "are", "be", "has", "have", "this", "which", "will", "were", "an", "its", "their",
+    "but", "not", "they",
+];
+const OTHERS: &[&[&str]] = &[
+    // German
+    &[
+        "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "auf", "für", "den",
+        "dem", "des", "sich", "von", "zu", "im", "auch", "es", "wird", "werden", "nach", "bei",
+        "wie", "oder", "aus", "sie", "sind", "hat", "einen", "noch", "über",
+    ],
+    // French
+    &[
+        "le", "la", "les", "des", "et", "est", "une", "un", "du", "dans", "pour", "que", "qui",
+        "sur", "au", "avec", "pas", "ce", "par", "sont", "il", "elle", "ont", "mais", "aux", "été",
+    ],
+    // Spanish
+    &[
+        "el", "la", "los", "las", "y", "es", "en", "un", "una", "del", "que", "por", "con", "para",
+        "se", "no", "su", "al", "lo", "como", "más", "pero", "sus", "fue",
+    ],
+    // Italian
+    &[
+        "il", "la", "le", "di", "e", "che", "è", "un", "una", "del", "della", "per", "non", "con",
+        "sono", "si", "da", "nel", "gli", "alla", "anche",
+    ],
+    // Dutch
+    &[
+        "de", "het", "een", "en", "van", "dat", "niet", "op", "met", "voor", "zijn", "te", "ook",
+        "maar", "er", "aan", "wordt", "naar",
+    ],
+    // Portuguese
+    &[
+        "o", "os", "as", "de", "do", "da", "dos", "das", "e", "é", "um", "uma", "que", "não",
+        "com", "para", "em", "no", "na", "por", "ao",
+    ],
+    // Polish
+    &[
+        "i", "w", "z", "na", "się", "nie", "do", "to", "że", "jest", "jak", "ale", "po", "od",
+        "za", "przez", "oraz",
+    ],
+];
+
+/// Function word -> bit set of its languages: bit 0 English, bit `1 + i` for
+/// `OTHERS[i]`.
+static LANGUAGES_OF: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for (bit, words) in std::iter::once(ENGLISH)
+        .chain(OTHERS.iter().copied())
+        .enumerate()
+    {
+        for w in words {
+            *map.entry(w).or_default() |= 1 << bit;
+        }
+    }
+    map
+});
+
+pub fn is_english(text: &str) -> bool {
+    let mut counts = [0usize; 1 + OTHERS.len()];
+    let mut lower = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.len() <= 8)
+        .take(SAMPLE_WORDS)
+    {
+        let mut ascii = [0u8; 8];
+        let key = if word.is_ascii() {
+            for (to, from) in ascii.iter_mut().zip(word.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&ascii[..word.len()]).unwrap_or_default()
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        };
+        if let Some(&bits) = LANGUAGES_OF.get(key) {
+            for (i, count) in counts.iter_mut().enumerate() {
+                *count += usize::from(bits >> i & 1);
+            }
+            // Plainly English already: no other language can catch up.
+            if counts[0] >= ENOUGH_ENGLISH {
+                return true;
+            }
+        }
+    }
+    let best_other = counts[1..].iter().copied().max().unwrap_or(0);
+    !(best_other >= MIN_OTHER && best_other >= 2 * counts[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_other_languages() {
+        let cases = [
+            (
+                "The council approved the new harbour budget on Monday after a long debate. \
+                 Work will start in spring and take two years, the mayor's office said, and \
+                 the ferry will run from the old pier until it is finished.",
+                true,
+            ),
+            (
+                "Der Stadtrat hat am Montag nach langer Debatte den neuen Hafenhaushalt \
+                 beschlossen. Die Arbeiten beginnen im Frühjahr und dauern zwei Jahre, wie die \
+                 Stadt mitteilte. Die Fähre fährt bis dahin vom alten Steg.",
+                false,
+            ),
+            (
+                "Le conseil municipal a approuvé lundi le nouveau budget du port après un long \
+                 débat. Les travaux commenceront au printemps et dureront deux ans, selon la \
+                 mairie, et le bac partira de la vieille jetée.",
+                false,
+            ),
+            (
+                "El concejo aprobó el lunes el nuevo presupuesto del puerto tras un largo \
+                 debate. Las obras comenzarán en primavera y durarán dos años, según el \
+                 ayuntamiento, y el transbordador saldrá del muelle viejo.",
+                false,
+            ),
+            // A results table has no function words: English rules, as before.
+            (
+                "Bayern Munich 3 Hamburg 1\nWerder Bremen 2 Schalke 0\nDortmund 1 Cologne 1",
+                true,
+            ),
+            // Too little to tell.
+            ("Die Zeit", true),
+            ("", true),
+        ];
+        for (text, english) in cases {
+            assert_eq!(is_english(text), english, "{text}");
+        }
+    }
+}
