@@ -403,6 +403,36 @@ fn missing_index_says_how_to_create_one() {
 }
 
 #[test]
+fn a_saved_page_has_its_canonical_address_resolved() {
+    let f = fixture();
+    let json = json_of(&f.index, &["search", "record fourth European", "--json"]);
+    let hit = &json["hits"][0];
+    assert_eq!(
+        hit["title"],
+        "Spain beat England to win record fourth European Championship"
+    );
+    // The page's canonical link is relative; og:url supplies the origin.
+    assert_eq!(hit["url"], "https://example.com/sport/euro-2024-final");
+    let shown = morgue(&f.index)
+        .args(["show", hit["id"].as_str().expect("id")])
+        .output()
+        .expect("run morgue");
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    let line = |label: &str| {
+        shown
+            .lines()
+            .find_map(|l| l.strip_prefix(label))
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(line("url:"), "https://example.com/sport/euro-2024-final");
+    // The byline `By Pablo Ibarra | Sport` is the author's name alone.
+    assert_eq!(line("author:"), "Pablo Ibarra");
+    assert_eq!(line("source:"), "Morgue Sport");
+}
+
+#[test]
 fn json_output_contract() {
     let f = fixture();
     let json = json_of(&f.index, &["search", "--person", "Sudani", "--json"]);
@@ -419,6 +449,7 @@ fn json_output_contract() {
         "id",
         "path",
         "title",
+        "url",
         "published",
         "date_source",
         "score",
@@ -430,6 +461,7 @@ fn json_output_contract() {
     }
     assert_eq!(hit["published"], "2023-11-05");
     assert_eq!(hit["date_source"], "dateline");
+    assert_eq!(hit["url"], Value::Null, "a text file names no address");
     let people: Vec<&str> = hit["people"]
         .as_array()
         .expect("people")

@@ -23,6 +23,7 @@ mod tests;
 
 use std::path::Path;
 
+pub(crate) use clean::author_name;
 pub use decode::decode_text;
 
 /// The formats morgue can read, named after their usual extension.

@@ -532,7 +532,7 @@ fn read_file(
                     content_hash: hasher.finalize().to_hex()[..32].to_string(),
                     title: raw.title,
                     body: raw.body,
-                    author: raw.author,
+                    author: raw.author.as_deref().and_then(formats::author_name),
                     source: raw.source,
                     url: raw.url,
                     tags: raw.tags,

@@ -95,6 +95,8 @@ pub struct Hit {
     pub id: String,
     pub path: String,
     pub title: String,
+    /// The article's own web address, when its file names one.
+    pub url: Option<String>,
     /// `YYYY-MM-DD`, or null when the day is not known.
     pub published: Option<String>,
     pub date_source: String,
@@ -558,6 +560,7 @@ fn hit(
         title: stored::first_str(doc, fields.title)
             .unwrap_or_default()
             .to_string(),
+        url: stored::first_str(doc, fields.url).map(str::to_string),
         published: stored::published(doc, fields).map(|d| d.to_string()),
         date_source: stored::first_str(doc, fields.date_source)
             .unwrap_or("none")

@@ -153,3 +153,88 @@ pub(crate) fn strip_html_fragment(s: &str) -> String {
     let s = HTML_ANY_TAG.replace_all(&s, "");
     decode_entities(&s).into_owned()
 }
+
+/// Words a byline starts with before the names, in the languages of the pages
+/// seen: `By`, `von`, `par`, `por`, `di`, `door`, `av`, `af`.
+const BYLINE_MARKERS: &[&str] = &[
+    "by", "von", "par", "por", "di", "door", "av", "af", "text", "texto", "autor", "author",
+    "auteur",
+];
+
+/// Words that open a publication note (`Veröffentlicht am 8. Februar 2022 von
+/// X`, `Posted on ... by X`); the names follow the first byline marker.
+const PUBLICATION_NOTES: &[&str] = &[
+    "posted",
+    "published",
+    "written",
+    "updated",
+    "veröffentlicht",
+    "geschrieben",
+    "aktualisiert",
+    "publié",
+    "publiée",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "gepubliceerd",
+    "recueilli",
+    "propos",
+];
+
+/// An author field as the names it holds: a byline's marker and what follows a
+/// separator (section, site, date) removed. `By Ana Ruiz | Sport` -> `Ana Ruiz`,
+/// `von Jan Berg · 2. Mai 2021` -> `Jan Berg`, `Posted on May 2 by Ed Moss` ->
+/// `Ed Moss`. `None` when no name is left, for a web address, or for a
+/// comment's signature (`Ed Moss says:`).
+pub(crate) fn author_name(raw: &str) -> Option<String> {
+    let line = clean_line(raw);
+    let lower = line.to_lowercase();
+    if line.contains("://")
+        || line.chars().count() > 120
+        || lower.ends_with(" says:")
+        || lower.ends_with(" said:")
+    {
+        return None;
+    }
+    let mut text = line.as_str();
+    for separator in [" | ", "|", " · ", " • ", " - ", " – ", " — ", " for "] {
+        if let Some((head, _)) = text.split_once(separator)
+            && head.chars().any(char::is_alphabetic)
+        {
+            text = head;
+        }
+    }
+    let first_word = |s: &str| {
+        s.split(|c: char| c.is_whitespace() || c == ':')
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    if PUBLICATION_NOTES.contains(&first_word(text).as_str()) {
+        let words: Vec<&str> = text.split(' ').collect();
+        let marker = words
+            .iter()
+            .position(|w| BYLINE_MARKERS.contains(&w.to_lowercase().as_str()))?;
+        text = &text[words[..=marker]
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .min(text.len())..];
+    } else {
+        let word = first_word(text);
+        // `Di Stefano` is a surname; Italian bylines write a lowercase `di`.
+        let marker =
+            BYLINE_MARKERS.contains(&word.as_str()) && (word != "di" || text.starts_with("di "));
+        if marker && text.len() > word.len() {
+            text = &text[word.len()..];
+        }
+    }
+    let name = text
+        .trim_start_matches([':', ' '])
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | ':' | ';' | '·'));
+    if name.chars().any(char::is_alphabetic) {
+        Some(name.to_string())
+    } else {
+        None
+    }
+}

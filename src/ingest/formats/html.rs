@@ -10,6 +10,7 @@ use crate::text::decode_entities;
 use dom_smoothie::{Config, Readability, TextMode};
 use serde_json::Value;
 
+mod address;
 mod meta;
 mod title;
 

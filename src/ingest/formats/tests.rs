@@ -656,3 +656,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn bylines_become_names() {
+    use super::clean::author_name;
+    let cases = [
+        ("By Ana Ruiz | Sport", Some("Ana Ruiz")),
+        ("von Jan Berg · 2. Mai 2021", Some("Jan Berg")),
+        ("Von Redaktion -", Some("Redaktion")),
+        ("Posted on May 2, 2021 by Ed Moss", Some("Ed Moss")),
+        (
+            "Veröffentlicht am 3. März 2022 von Tierhilfe-Team",
+            Some("Tierhilfe-Team"),
+        ),
+        ("par Claire Morel", Some("Claire Morel")),
+        ("di Luca Neri", Some("Luca Neri")),
+        ("Di Stefano Aldo", Some("Di Stefano Aldo")),
+        ("Byron Hale", Some("Byron Hale")),
+        ("Tom Reed for Harbour News", Some("Tom Reed")),
+        ("Ina Vogt/Paul Roth", Some("Ina Vogt/Paul Roth")),
+        ("Ed Moss says:", None),
+        (",", None),
+        ("https://example.org/authors/ed", None),
+        ("Posted on May 2, 2021", None),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(author_name(raw).as_deref(), want, "{raw:?}");
+    }
+}

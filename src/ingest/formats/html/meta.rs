@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::super::RawArticle;
 use super::super::clean::{clean_line, non_empty, push_tags};
 use super::super::json::fill_metadata;
+use super::address::page_url;
 use super::title::{TitleSources, page_title};
 use crate::text::decode_entities;
 
@@ -20,6 +21,8 @@ pub(super) struct HeadMeta {
     title_tag: Option<String>,
     h1: Option<String>,
     canonical: Option<String>,
+    /// `<base href>`, against which relative links resolve.
+    base: Option<String>,
     times: Vec<String>,
     /// The JSON-LD object describing the article, if any.
     pub(super) ld: Option<Map<String, Value>>,
@@ -64,6 +67,10 @@ impl HeadMeta {
             .select("link[rel=canonical]")
             .iter()
             .find_map(|l| l.attr("href").and_then(|h| non_empty(clean_line(&h))));
+        let base = doc
+            .select("base[href]")
+            .iter()
+            .find_map(|b| b.attr("href").map(|h| h.trim().to_string()));
         let ld = json_ld_article(readability);
         let mut ld_meta = RawArticle::default();
         if let Some(map) = &ld {
@@ -74,6 +81,7 @@ impl HeadMeta {
             title_tag: text_of("title"),
             h1: text_of("h1"),
             canonical,
+            base,
             times,
             ld,
             ld_meta,
@@ -154,11 +162,18 @@ impl HeadMeta {
             .or_else(|| self.ld_meta.source.clone())
     }
 
+    /// The page's own absolute address: the canonical link, `og:url`,
+    /// `twitter:url` or the JSON-LD `url`, relative ones resolved.
     pub(super) fn url(&self) -> Option<String> {
-        self.canonical
-            .clone()
-            .or_else(|| self.meta(&["og:url"]))
-            .or_else(|| self.ld_meta.url.clone())
+        page_url(
+            &[
+                self.canonical.clone(),
+                self.meta(&["og:url"]),
+                self.meta(&["twitter:url"]),
+                self.ld_meta.url.clone(),
+            ],
+            self.base.as_deref(),
+        )
     }
 
     pub(super) fn tags(&self) -> Vec<String> {
