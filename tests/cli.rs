@@ -433,6 +433,44 @@ fn a_saved_page_has_its_canonical_address_resolved() {
 }
 
 #[test]
+fn words_match_their_other_forms_and_the_typed_form_ranks_first() {
+    // An article says only "election"; the others say "elections" too.
+    let (code, any_form) = search_paths(&["elections"]);
+    assert_eq!(code, 0);
+    for path in [
+        "2024/06/south-africa-anc-coalition.html",
+        "2023/08/brazil-rate-cut.md",
+    ] {
+        assert!(any_form.contains(&path.to_string()), "{path} in {any_form:?}");
+    }
+    let f = fixture();
+    let ranked = json_of(&f.index, &["search", "elections", "--json", "--limit", "100"]);
+    let titles: Vec<&str> = ranked["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .filter_map(|h| h["path"].as_str())
+        .collect();
+    let position = |p: &str| titles.iter().position(|t| t.ends_with(p)).expect(p);
+    assert!(
+        position("turkey-local-elections.html") < position("south-africa-anc-coalition.html"),
+        "{titles:?}"
+    );
+    // `=word` and --exact: the form typed only.
+    for args in [&["=elections"][..], &["elections", "--exact"][..]] {
+        let (_, exact) = search_paths(args);
+        assert!(exact.contains(&"2023/08/brazil-rate-cut.md".to_string()));
+        assert!(
+            !exact.contains(&"2024/06/south-africa-anc-coalition.html".to_string()),
+            "{args:?}: {exact:?}"
+        );
+    }
+    // A quoted phrase is exact too.
+    let (_, phrase) = search_paths(&["\"local elections\""]);
+    assert_eq!(phrase, ["2024/04/turkey-local-elections.html"]);
+}
+
+#[test]
 fn json_output_contract() {
     let f = fixture();
     let json = json_of(&f.index, &["search", "--person", "Sudani", "--json"]);

@@ -53,7 +53,7 @@ pub enum Command {
     Index(IndexArgs),
     /// Search articles by words, people, organisations, countries and dates.
     #[command(
-        after_help = "Query language:\n  ceasefire talks          both words (AND is the default)\n  \"prime minister\"         a phrase\n  gaza OR ukraine          either\n  talks -ukraine           exclude a word\n  title:visit person:sudani country:iq   search one field\n\nExamples:\n  morgue search Blinken\n  morgue search --person \"al-Sudani\" --country iraq\n  morgue search ceasefire --from 2023-10 --to 2023-12 --sort newest\n  morgue search --mentions 2023-10-23 --json\n\nExit status: 0 when something matched, 1 when nothing did, 2 on error."
+        after_help = "Query language:\n  ceasefire talks          both words (AND is the default), in any form (talk, talking)\n  =sanctions               this form of the word only (also: --exact for every word)\n  \"prime minister\"         a phrase, as written\n  gaza OR ukraine          either\n  talks -ukraine           exclude a word\n  title:visit person:sudani country:iq   search one field\n\nExamples:\n  morgue search Blinken\n  morgue search --person \"al-Sudani\" --country iraq\n  morgue search ceasefire --from 2023-10 --to 2023-12 --sort newest\n  morgue search --mentions 2023-10-23 --json\n\nExit status: 0 when something matched, 1 when nothing did, 2 on error."
     )]
     Search(SearchArgs),
     /// Show one article: metadata, people, countries, dates and full text.
@@ -85,7 +85,7 @@ pub enum Command {
     /// Measure extraction against gold data (CoNLL, Reuters, TimeML, web pages).
     #[command(
         after_help = "Examples:\n  morgue eval conll ../shared/data/conll2003/eng.testa\n  morgue eval reuters ../shared/data/reuters21578/reut2-00*.sgm --json\n  morgue eval timeml ../shared/data/tempeval3/TBAQ-cleaned/TimeBank/*.tml --errors 20\n  morgue eval html-dates pages/ ../shared/data/htmlpages/dates/gold.jsonl\n\nconll: person and organisation mentions, exact-span precision/recall/F1 against PER and ORG.\nreuters: document-level countries (all mentions, and those the article is about) and people tags;
-  with --archive, people and historical-country searches across an archive built from the files.\ntimeml: calendar dates (YYYY, YYYY-MM, YYYY-MM-DD): detection by overlap, and value accuracy.\nhtml-dates: publication day of each page (accuracy, coverage, precision).\nhtml-text: main text against snippets that must and must not be in it (pooled P/R/F1, per-page means)."
+  with --archive, people and historical-country searches across an archive built from the files;\n  with --topics QUERIES.tsv, one search per topic against the articles tagged with it.\ntimeml: calendar dates (YYYY, YYYY-MM, YYYY-MM-DD): detection by overlap, and value accuracy.\nhtml-dates: publication day of each page (accuracy, coverage, precision).\nhtml-text: main text against snippets that must and must not be in it (pooled P/R/F1, per-page means)."
     )]
     Eval(EvalArgs),
     /// Figures about the archive: articles, dates, formats, top people and countries.
@@ -235,6 +235,9 @@ pub struct SearchArgs {
     /// Also show the top people, organisations, countries and months of all matching articles.
     #[arg(long)]
     pub facets: bool,
+    /// Match words only in the form typed (`sanctions` does not find `sanction`).
+    #[arg(long)]
+    pub exact: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -388,6 +391,10 @@ pub struct EvalArgs {
     /// the precision of the top 100 and 300 entries.
     #[arg(long, value_name = "FILE", requires = "archive")]
     pub judged: Option<PathBuf>,
+    /// reuters: build an archive of the articles and run one search per line of
+    /// FILE (topic<TAB>query), scored against the articles tagged with the topic.
+    #[arg(long, value_name = "FILE", conflicts_with = "archive")]
+    pub topics: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -91,6 +91,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 limit: a.limit,
                 offset: a.offset,
                 facets: a.facets.then_some(FACET_SIZE),
+                exact: a.exact,
             };
             let results = search::search(&archive, &request)?;
             if a.json {
@@ -183,8 +184,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     "--archive measures a Reuters-21578 archive (expected `morgue eval reuters --archive FILE...`)"
                 );
             }
+            if a.topics.is_some() && !matches!(a.dataset, args::Dataset::Reuters) {
+                bail!(
+                    "--topics runs searches over a Reuters-21578 archive (expected `morgue eval reuters --topics QUERIES.tsv FILE...`)"
+                );
+            }
             let report = match a.dataset {
                 args::Dataset::Conll => eval::eval_conll(&a.files, a.errors),
+                args::Dataset::Reuters if a.topics.is_some() => eval::eval_reuters_topics(
+                    &a.files,
+                    a.topics.as_deref().expect("guarded"),
+                    a.errors,
+                ),
                 args::Dataset::Reuters if a.archive => {
                     eval::eval_reuters_archive(&a.files, a.judged.as_deref(), a.errors)
                 }

@@ -109,11 +109,129 @@ pub fn second_name_of<'a>(name: &str, above: &'a [String]) -> Option<&'a str> {
 }
 
 /// Removes the directory it names when dropped.
-struct TempDir(PathBuf);
+pub(super) struct TempDir(PathBuf);
 
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Reuters-21578 files indexed as a user's archive (see the module docs), in a
+/// temporary directory removed when this is dropped.
+pub(super) struct ReutersArchive {
+    pub archive: Archive,
+    /// The articles written to the archive: those with a date and a body.
+    pub docs: Vec<ReutersDoc>,
+    /// Bytes of text written.
+    pub bytes: u64,
+    /// Wall time of `morgue index` over the archive, on every core.
+    pub index_seconds: f64,
+    /// The folder of article files.
+    pub root: PathBuf,
+    _work: TempDir,
+}
+
+impl ReutersArchive {
+    /// Reads `files` and indexes their articles with the code of `morgue index`.
+    pub(super) fn build(files: &[PathBuf]) -> Result<ReutersArchive, EvalError> {
+        if files.is_empty() {
+            return Err(EvalError::NoFiles {
+                format: reuters::FORMAT,
+            });
+        }
+        let mut docs: Vec<ReutersDoc> = Vec::new();
+        for path in files {
+            let bytes = std::fs::read(path).map_err(|source| EvalError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            docs.extend(
+                reuters::parse(&latin1(&bytes)).map_err(|message| EvalError::Format {
+                    path: path.clone(),
+                    format: reuters::FORMAT,
+                    message,
+                })?,
+            );
+        }
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let work = TempDir(
+            std::env::temp_dir().join(format!("morgue-eval-{}-{stamp}", std::process::id())),
+        );
+        let io_err = |path: &Path, source| EvalError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let root = work.0.join("archive");
+        let mut archived: Vec<ReutersDoc> = Vec::new();
+        let mut bytes = 0u64;
+        for doc in docs {
+            let (Some(date), false) = (doc.date, doc.body.trim().is_empty()) else {
+                continue;
+            };
+            let folder = root.join(date.format("%Y/%m/%d").to_string());
+            std::fs::create_dir_all(&folder).map_err(|e| io_err(&folder, e))?;
+            let dateline = doc.dateline.trim();
+            let text = format!(
+                "{}\n\n{}{}\n",
+                doc.title.trim(),
+                if dateline.is_empty() {
+                    String::new()
+                } else {
+                    format!("{dateline} - ")
+                },
+                doc.body.trim()
+            );
+            bytes += text.len() as u64;
+            let path = folder.join(format!("{}.txt", doc.newid));
+            std::fs::write(&path, text).map_err(|e| io_err(&path, e))?;
+            archived.push(doc);
+        }
+        let index_dir = work.0.join("index");
+        let mut options = IngestOptions::new(vec![root.clone()], index_dir.clone());
+        options.progress = false;
+        let started = Instant::now();
+        ingest::run(&options).map_err(|e| index_error(&index_dir, &e))?;
+        let index_seconds = started.elapsed().as_secs_f64();
+        let archive = Archive::open(&index_dir).map_err(|e| index_error(&index_dir, &e))?;
+        Ok(ReutersArchive {
+            archive,
+            docs: archived,
+            bytes,
+            index_seconds,
+            root,
+            _work: work,
+        })
+    }
+
+    /// The NEWIDs of the articles a search finds.
+    pub(super) fn found(
+        &self,
+        query: Option<&str>,
+        filters: &Filters,
+    ) -> Result<BTreeSet<String>, EvalError> {
+        let paths =
+            search::matching_paths(&self.archive, query, filters).map_err(|e| self.error(&e))?;
+        Ok(paths.iter().filter_map(|p| newid_of(p)).collect())
+    }
+
+    pub(super) fn error(&self, e: &dyn std::fmt::Display) -> EvalError {
+        index_error(&self.archive.dir, e)
+    }
+}
+
+/// The NEWID of an archived article's path (`.../1987/03/02/NEWID.txt`).
+pub(super) fn newid_of(path: &str) -> Option<String> {
+    Path::new(path).file_stem()?.to_str().map(str::to_string)
+}
+
+fn index_error(index_dir: &Path, e: &dyn std::fmt::Display) -> EvalError {
+    EvalError::Format {
+        path: index_dir.to_path_buf(),
+        format: "morgue index",
+        message: e.to_string(),
     }
 }
 
@@ -123,11 +241,6 @@ pub fn eval_reuters_archive(
     judged: Option<&Path>,
     max_errors: usize,
 ) -> Result<EvalReport, EvalError> {
-    if files.is_empty() {
-        return Err(EvalError::NoFiles {
-            format: reuters::FORMAT,
-        });
-    }
     let judgements = match judged {
         Some(path) => Some(
             read_judgements(&super::read_text(path)?).map_err(|message| EvalError::Format {
@@ -138,82 +251,21 @@ pub fn eval_reuters_archive(
         ),
         None => None,
     };
-    let mut docs: Vec<ReutersDoc> = Vec::new();
-    for path in files {
-        let bytes = std::fs::read(path).map_err(|source| EvalError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        docs.extend(
-            reuters::parse(&latin1(&bytes)).map_err(|message| EvalError::Format {
-                path: path.clone(),
-                format: reuters::FORMAT,
-                message,
-            })?,
-        );
-    }
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let work =
-        TempDir(std::env::temp_dir().join(format!("morgue-eval-{}-{stamp}", std::process::id())));
-    let io_err = |path: &Path, source| EvalError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let root = work.0.join("archive");
-    let mut archived: Vec<&ReutersDoc> = Vec::new();
-    let mut bytes = 0u64;
-    for doc in &docs {
-        let (Some(date), false) = (doc.date, doc.body.trim().is_empty()) else {
-            continue;
-        };
-        let folder = root.join(date.format("%Y/%m/%d").to_string());
-        std::fs::create_dir_all(&folder).map_err(|e| io_err(&folder, e))?;
-        let dateline = doc.dateline.trim();
-        let text = format!(
-            "{}\n\n{}{}\n",
-            doc.title.trim(),
-            if dateline.is_empty() {
-                String::new()
-            } else {
-                format!("{dateline} - ")
-            },
-            doc.body.trim()
-        );
-        bytes += text.len() as u64;
-        let path = folder.join(format!("{}.txt", doc.newid));
-        std::fs::write(&path, text).map_err(|e| io_err(&path, e))?;
-        archived.push(doc);
-    }
-    let index_dir = work.0.join("index");
-    let mut options = IngestOptions::new(vec![root.clone()], index_dir.clone());
-    options.progress = false;
-    let started = Instant::now();
-    let index_error = |e: &dyn std::fmt::Display| EvalError::Format {
-        path: index_dir.clone(),
-        format: "morgue index",
-        message: e.to_string(),
-    };
-    ingest::run(&options).map_err(|e| index_error(&e))?;
+    let built = ReutersArchive::build(files)?;
+    let archive = &built.archive;
+    let archived: Vec<&ReutersDoc> = built.docs.iter().collect();
+    let index_error = |e: &dyn std::fmt::Display| built.error(e);
     let mut report = EvalReport::new("reuters21578-archive");
     // Indexing runs on every core: its time is no per-core extraction figure.
     report
         .extra
-        .insert("index_seconds".to_string(), started.elapsed().as_secs_f64());
+        .insert("index_seconds".to_string(), built.index_seconds);
     report.documents = archived.len() as u64;
-    report.bytes = bytes;
-    let archive = Archive::open(&index_dir).map_err(|e| index_error(&e))?;
+    report.bytes = built.bytes;
     let mut log = ErrorLog::new(max_errors);
 
     // NEWIDs of the articles a set of filters finds.
-    let found = |filters: &Filters| -> Result<BTreeSet<String>, EvalError> {
-        let paths = search::matching_paths(&archive, None, filters).map_err(|e| index_error(&e))?;
-        Ok(paths
-            .iter()
-            .filter_map(|p| Path::new(p).file_stem()?.to_str().map(str::to_string))
-            .collect())
-    };
+    let found = |filters: &Filters| built.found(None, filters);
     let person_filter = |value: &str| Filters {
         entities: vec![EntityFilter {
             kind: EntityKind::Person,
@@ -229,7 +281,7 @@ pub fn eval_reuters_archive(
 
     // The people list, as `morgue people` prints it.
     let field = EntityKind::Person.spec().field;
-    let everyone = search::count_values(&archive, field, None, &Filters::default(), 100_000)
+    let everyone = search::count_values(archive, field, None, &Filters::default(), 100_000)
         .map_err(|e| index_error(&e))?;
     let list: Vec<String> = everyone.iter().map(|c| c.value.clone()).collect();
 
@@ -295,7 +347,8 @@ pub fn eval_reuters_archive(
         .iter()
         .filter(|d| !d.people.is_empty() && is_headline_only(&d.body))
     {
-        let path = root
+        let path = built
+            .root
             .join(
                 doc.date
                     .map(|d| d.format("%Y/%m/%d").to_string())
@@ -303,7 +356,7 @@ pub fn eval_reuters_archive(
             )
             .join(format!("{}.txt", doc.newid));
         let details =
-            search::show(&archive, &path.to_string_lossy()).map_err(|e| index_error(&e))?;
+            search::show(archive, &path.to_string_lossy()).map_err(|e| index_error(&e))?;
         let names: Vec<String> = details
             .iter()
             .flat_map(|d| d.entities.people.iter().map(|p| p.name.clone()))

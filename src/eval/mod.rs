@@ -7,6 +7,7 @@
 //! |---|---|---|
 //! | CoNLL-2003 English NER | [`eval_conll`] | `per`: exact-span person mentions |
 //! | Reuters-21578 SGML | [`eval_reuters`] | `countries_all`, `countries_about`, `people`: document-level tags |
+//! | Reuters-21578 topics | [`eval_reuters_topics`] | `topic:NAME`: a query per topic against the tagged articles; mean recall, precision, precision of the first ten |
 //! | TempEval-3 TimeML | [`eval_timeml`] | `dates`: overlap detection; extra `value_accuracy` |
 //! | saved web pages, gold dates | [`eval_html_dates`] | `day`: publication day; `accuracy`, `coverage`, `precision` |
 //! | saved web pages, gold snippets | [`eval_html_text`] | `text`: trafilatura's snippet scheme; per-page means |
@@ -30,6 +31,7 @@ mod html;
 mod metrics;
 mod reuters;
 mod timeml;
+mod topics;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,6 +44,7 @@ pub use html::{eval_html_dates, eval_html_text};
 pub use metrics::Score;
 pub use reuters::{eval_reuters, reuters_place_to_iso};
 pub use timeml::eval_timeml;
+pub use topics::{TopicQuery, eval_reuters_topics, read_topic_queries};
 
 /// One extraction error worth showing to a person tuning an extractor.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

@@ -32,6 +32,8 @@ pub(super) struct ReutersDoc {
     pub date: Option<NaiveDate>,
     pub places: Vec<String>,
     pub people: Vec<String>,
+    /// Subject codes chosen by the indexers (`grain`, `money-fx`...).
+    pub topics: Vec<String>,
     pub title: String,
     pub dateline: String,
     pub body: String,
@@ -63,6 +65,7 @@ fn parse_article(newid: String, article: &str) -> ReutersDoc {
     let date = element(article, "DATE").and_then(parse_date);
     let places = element(article, "PLACES").map(codes).unwrap_or_default();
     let people = element(article, "PEOPLE").map(codes).unwrap_or_default();
+    let topics = element(article, "TOPICS").map(codes).unwrap_or_default();
     let (mut title, mut dateline, mut body) = (String::new(), String::new(), String::new());
     if let Some(text) = element(article, "TEXT") {
         title = element(text, "TITLE").map(clean).unwrap_or_default();
@@ -83,6 +86,7 @@ fn parse_article(newid: String, article: &str) -> ReutersDoc {
         date,
         places,
         people,
+        topics,
         title,
         dateline,
         body,
@@ -558,6 +562,7 @@ raw wire text &lt;here&gt;
         assert_eq!(d.date, NaiveDate::from_ymd_opt(1987, 3, 3));
         assert_eq!(d.places, ["usa", "ussr"]);
         assert_eq!(d.people, ["lyng"]);
+        assert_eq!(d.topics, ["grain"]);
         // The decoded `<TALKS>` stays text; it was never markup.
         assert_eq!(d.title, "U.S. & SOVIET GRAIN <TALKS> SET");
         assert_eq!(d.dateline, "    WASHINGTON, March 3 - ");

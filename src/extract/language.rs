@@ -1,4 +1,5 @@
-//! Whether an article is in English, the language the name extractors know.
+//! Which language an article is written in: whether the English name
+//! extractors apply, and which stemmer its words get in the index.
 //!
 //! The person tagger was trained on English news and the name rules read
 //! English capitalisation: in German, where every noun is capitalised, they find
@@ -91,7 +92,75 @@ static LANGUAGES_OF: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     map
 });
 
+/// The languages told apart. Anything else (or too little text to tell) is
+/// taken as English, the language the extractors were built for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    #[default]
+    English,
+    German,
+    French,
+    Spanish,
+    Italian,
+    Dutch,
+    Portuguese,
+    Polish,
+}
+
+impl Language {
+    /// In the order of [`OTHERS`] after English.
+    pub const ALL: [Language; 8] = [
+        Language::English,
+        Language::German,
+        Language::French,
+        Language::Spanish,
+        Language::Italian,
+        Language::Dutch,
+        Language::Portuguese,
+        Language::Polish,
+    ];
+
+    /// ISO 639-1 code, as stored in the index.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::German => "de",
+            Language::French => "fr",
+            Language::Spanish => "es",
+            Language::Italian => "it",
+            Language::Dutch => "nl",
+            Language::Portuguese => "pt",
+            Language::Polish => "pl",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The Snowball stemmer for the language, where there is one.
+    pub fn stemmer(self) -> Option<frostem::Algorithm> {
+        use frostem::Algorithm as Snowball;
+        match self {
+            Language::English => Some(Snowball::English),
+            Language::German => Some(Snowball::German),
+            Language::French => Some(Snowball::French),
+            Language::Spanish => Some(Snowball::Spanish),
+            Language::Italian => Some(Snowball::Italian),
+            Language::Dutch => Some(Snowball::Dutch),
+            Language::Portuguese => Some(Snowball::Portuguese),
+            Language::Polish => None,
+        }
+    }
+}
+
 pub fn is_english(text: &str) -> bool {
+    detect(text) == Language::English
+}
+
+/// The language of `text`: another language only when it is plain (see the
+/// module docs), English otherwise.
+pub fn detect(text: &str) -> Language {
     let mut counts = [0usize; 1 + OTHERS.len()];
     let mut lower = String::new();
     for word in text
@@ -116,12 +185,23 @@ pub fn is_english(text: &str) -> bool {
             }
             // Plainly English already: no other language can catch up.
             if counts[0] >= ENOUGH_ENGLISH {
-                return true;
+                return Language::English;
             }
         }
     }
-    let best_other = counts[1..].iter().copied().max().unwrap_or(0);
-    !(best_other >= MIN_OTHER && best_other >= 2 * counts[0])
+    // The first of equally counted languages wins (`la` and `que` are French
+    // and Spanish alike, but whole texts rarely tie).
+    let (best, &count) = counts[1..]
+        .iter()
+        .enumerate()
+        .rev()
+        .max_by_key(|(_, count)| **count)
+        .expect("other languages");
+    if count >= MIN_OTHER && count >= 2 * counts[0] {
+        Language::ALL[1 + best]
+    } else {
+        Language::English
+    }
 }
 
 #[cfg(test)]
@@ -166,6 +246,40 @@ mod tests {
         ];
         for (text, english) in cases {
             assert_eq!(is_english(text), english, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_other_language_is_named() {
+        let cases = [
+            (
+                "Der Stadtrat hat am Montag nach langer Debatte den neuen Hafenhaushalt \
+                 beschlossen. Die Arbeiten beginnen im Frühjahr und dauern zwei Jahre, wie die \
+                 Stadt mitteilte. Die Fähre fährt bis dahin vom alten Steg.",
+                Language::German,
+            ),
+            (
+                "Le conseil municipal a approuvé lundi le nouveau budget du port après un long \
+                 débat. Les travaux commenceront au printemps et dureront deux ans, selon la \
+                 mairie, et le bac partira de la vieille jetée.",
+                Language::French,
+            ),
+            (
+                "El concejo aprobó el lunes el nuevo presupuesto del puerto tras un largo \
+                 debate. Las obras comenzarán en primavera y durarán dos años, según el \
+                 ayuntamiento, y el transbordador saldrá del muelle viejo.",
+                Language::Spanish,
+            ),
+            (
+                "De gemeenteraad heeft maandag na een lang debat de nieuwe begroting voor de \
+                 haven goedgekeurd. Het werk begint in het voorjaar en duurt twee jaar, maar \
+                 de veerboot vaart er ook dan nog van de oude steiger naar de overkant.",
+                Language::Dutch,
+            ),
+        ];
+        for (text, language) in cases {
+            assert_eq!(detect(text), language, "{text}");
+            assert_eq!(Language::from_code(language.code()), Some(language));
         }
     }
 }

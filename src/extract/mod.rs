@@ -11,12 +11,14 @@ pub mod language;
 pub mod orgs;
 pub mod people;
 pub mod resolve;
+pub mod stem;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::PerKind;
 use dates::PartialDate;
+pub use language::Language;
 
 /// Bumped when extraction changes enough that stored entities should be recomputed.
 pub const EXTRACTOR_VERSION: u32 = 7;
@@ -96,11 +98,24 @@ pub struct DateFound {
 
 /// Runs every extractor over an article. `published` anchors relative dates.
 pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entities {
+    analyse(title, body, published).entities
+}
+
+/// What extraction finds in an article: its language and its entities.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub language: Language,
+    pub entities: Entities,
+}
+
+/// [`extract`], with the language the article was found to be written in.
+pub fn analyse(title: &str, body: &str, published: Option<NaiveDate>) -> Analysis {
     let text = article_text(title, body);
     let body_start = text.len() - body.len();
     let lead_end = lead_end(&text, body_start);
 
     let Names {
+        language,
         people,
         orgs,
         countries: country_mentions,
@@ -168,11 +183,14 @@ pub fn extract(title: &str, body: &str, published: Option<NaiveDate>) -> Entitie
         }
     }
 
-    Entities {
-        people,
-        orgs,
-        countries,
-        dates,
+    Analysis {
+        language,
+        entities: Entities {
+            people,
+            orgs,
+            countries,
+            dates,
+        },
     }
 }
 
@@ -207,6 +225,7 @@ impl TaggedSpans {
 /// What names in an article's text stand for: people, organisations and
 /// countries (with the places that stand for them).
 pub struct Names {
+    pub language: Language,
     pub people: Vec<people::Person>,
     pub orgs: Vec<orgs::Org>,
     pub countries: Vec<countries::CountryMention>,
@@ -231,7 +250,8 @@ pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
     let unwrapped = people::unwrap_hard_wrapped_lines(text);
     // Outside English, only what holds in any Latin-script language (see
     // `language`): no tagger, and people only under a known given name.
-    let english = language::is_english(&unwrapped);
+    let language = language::detect(&unwrapped);
+    let english = language == Language::English;
     let tagged = english.then(|| TaggedSpans::of(&unwrapped)).flatten();
     let mut people = if english {
         people::people_in(&unwrapped, tagged.as_ref().map(|t| t.people.as_slice()))
@@ -323,6 +343,7 @@ pub fn names(text: &str, published: Option<NaiveDate>) -> Names {
         !(carried || p.mentions.is_empty() || within(&places) || datelined)
     });
     Names {
+        language,
         people,
         orgs,
         countries,

@@ -7,6 +7,7 @@
 pub mod manifest;
 pub mod people;
 pub mod schema;
+mod stems;
 pub mod stored;
 mod writer;
 
@@ -176,6 +177,9 @@ impl Archive {
         index
             .tokenizers()
             .register(schema::TOKENIZER, schema::text_analyzer());
+        index
+            .tokenizers()
+            .register(schema::STEM_TOKENIZER, schema::english_stem_analyzer());
         let fields = Fields::from_schema(&index.schema()).map_err(tantivy_err)?;
         Ok(Archive {
             index,

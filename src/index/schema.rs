@@ -12,18 +12,24 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
 
 /// Bumped whenever the schema or the meaning of a stored value changes; an index
 /// written with another version must be rebuilt. 2: the file path, file hash and
 /// content hash are no longer indexed as terms (nothing looks them up). 3:
 /// organisations, the fields of each entity kind come from the kinds table, and
-/// people as written (for archive-wide resolution).
-pub const FORMAT_VERSION: u32 = 3;
+/// people as written (for archive-wide resolution). 4: stemmed title and body
+/// fields and the article's language.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Name under which [`text_analyzer`] is registered with tantivy.
 pub const TOKENIZER: &str = "morgue_text";
+/// Name of the tokenizer of the stemmed fields. Their tokens are stemmed in
+/// each article's own language before they reach tantivy (see `index::stems`);
+/// the English analyzer registered under this name only serves tools that
+/// open the index with tantivy's own query parser.
+pub const STEM_TOKENIZER: &str = "morgue_stem_en";
 
 pub const ID: &str = "id";
 pub const FILE_KEY: &str = "file_key";
@@ -37,6 +43,9 @@ pub const LINE: &str = "line";
 pub const FORMAT: &str = "format";
 pub const TITLE: &str = "title";
 pub const BODY: &str = "body";
+pub const TITLE_STEM: &str = "title_stem";
+pub const BODY_STEM: &str = "body_stem";
+pub const LANGUAGE: &str = "language";
 pub const PUBLISHED: &str = "published";
 pub const PUBLISHED_MONTH: &str = "published_month";
 pub const PUBLISHED_PARTIAL: &str = "published_partial";
@@ -77,6 +86,13 @@ pub struct Fields {
     pub format: Field,
     pub title: Field,
     pub body: Field,
+    /// The stems of the title's and body's words, in the article's language
+    /// (names kept whole); frequencies only, no positions: phrases are matched
+    /// in `title` and `body`.
+    pub title_stem: Field,
+    pub body_stem: Field,
+    /// ISO 639-1 code of the article's language (`extract::Language`).
+    pub language: Field,
     /// Publication day, when known to the day.
     pub published: Field,
     /// `YYYY-MM`, for month facets and timelines.
@@ -145,6 +161,9 @@ impl Fields {
             format: f(FORMAT)?,
             title: f(TITLE)?,
             body: f(BODY)?,
+            title_stem: f(TITLE_STEM)?,
+            body_stem: f(BODY_STEM)?,
+            language: f(LANGUAGE)?,
             published: f(PUBLISHED)?,
             published_month: f(PUBLISHED_MONTH)?,
             published_partial: f(PUBLISHED_PARTIAL)?,
@@ -167,13 +186,23 @@ impl Fields {
 
 /// The tokenizer for titles, bodies and names: words split on anything that is
 /// not a letter or digit, lower-cased and folded to ASCII so that `Erdogan`
-/// finds `Erdoğan`. No stemming: a search for `talks` does not find `talking`,
-/// which is what people used to grep expect.
+/// finds `Erdoğan`. No stemming here: the exact forms rank above other forms
+/// of a word, which the stemmed fields match.
 pub fn text_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// [`text_analyzer`] followed by the English stemmer; see [`STEM_TOKENIZER`].
+pub fn english_stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(tantivy::tokenizer::Language::English))
         .build()
 }
 
@@ -205,6 +234,14 @@ pub fn build_schema() -> Schema {
     builder.add_text_field(FORMAT, exact_fast.clone());
     builder.add_text_field(TITLE, text(true));
     builder.add_text_field(BODY, text(true));
+    let stems = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(STEM_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    builder.add_text_field(TITLE_STEM, stems.clone());
+    builder.add_text_field(BODY_STEM, stems);
+    builder.add_text_field(LANGUAGE, exact_fast.clone());
     builder.add_date_field(
         PUBLISHED,
         DateOptions::default()

@@ -8,7 +8,7 @@ use tantivy::schema::{Field, OwnedValue, Value};
 
 use super::date_from_value;
 use super::schema::Fields;
-use crate::extract::Entities;
+use crate::extract::{Entities, Language};
 use crate::ingest::{Article, DateSource, FileStamp, Format};
 
 pub fn first_str(doc: &TantivyDocument, field: Field) -> Option<&str> {
@@ -57,6 +57,9 @@ pub fn article(f: &Fields, doc: &TantivyDocument, file: FileStamp) -> Option<Art
         url: text(f.url),
         tags: all_str(doc, f.tags),
         content_hash: text(f.content_hash).unwrap_or_default(),
+        language: first_str(doc, f.language)
+            .and_then(Language::from_code)
+            .unwrap_or_default(),
         entities,
     })
 }

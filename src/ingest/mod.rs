@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::extract::{self, Entities};
+use crate::extract::{self, Entities, Language};
 use crate::index::manifest::{self, FileId, FileRecord};
 use crate::index::{Archive, ArchiveWriter, IndexError};
 pub use formats::Format;
@@ -48,6 +48,8 @@ pub struct Article {
     pub url: Option<String>,
     pub tags: Vec<String>,
     pub content_hash: String,
+    /// The language of the text: which stemmer its words get in the index.
+    pub language: Language,
     pub entities: Entities,
 }
 
@@ -514,7 +516,8 @@ fn read_file(
                         message,
                     });
                 }
-                let entities = extract::extract(&raw.title, &raw.body, publication.date);
+                let extract::Analysis { language, entities } =
+                    extract::analyse(&raw.title, &raw.body, publication.date);
                 let mut hasher = blake3::Hasher::new();
                 hasher.update(raw.title.as_bytes());
                 hasher.update(b"\0");
@@ -536,6 +539,7 @@ fn read_file(
                     source: raw.source,
                     url: raw.url,
                     tags: raw.tags,
+                    language,
                     entities,
                 }
             },

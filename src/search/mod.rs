@@ -5,37 +5,34 @@
 //! Takes plain request structs (country codes already resolved, dates already
 //! parsed) and returns plain result structs; printing them is `cli`'s job.
 
+mod compile;
 pub mod explore;
 pub mod query;
 mod stored;
 
-use std::ops::{Bound, Range};
+use std::collections::BTreeSet;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::{AggContextParams, AggregationCollector};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 
-use crate::entity::{EntityKind, Matching, PerKind};
-use crate::extract::countries::{self, UnknownCountry};
+use crate::entity::{EntityKind, PerKind};
+use crate::extract::Language;
+use crate::extract::countries::UnknownCountry;
 use crate::extract::dates::PartialDate;
 use crate::index::schema::{self, Fields};
 use crate::index::{Archive, IndexError};
-use query::{QueryNode, QuerySyntaxError, Scope};
+pub(crate) use compile::exact;
+use compile::{Context, compile_request};
+use query::QuerySyntaxError;
 pub use stored::{ArticleDetail, Stats};
 
-/// How much more a title match weighs than a body match.
-const TITLE_BOOST: f32 = 2.0;
-/// Extra score for an article that is about a country the user filtered by.
-const ABOUT_BOOST: f32 = 0.5;
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 220;
 
@@ -87,6 +84,8 @@ pub struct SearchRequest {
     /// With a number N, also count the top N people, countries and months of
     /// the whole result set.
     pub facets: Option<usize>,
+    /// Words match only the forms written, not their other forms.
+    pub exact: bool,
 }
 
 /// One search result.
@@ -144,7 +143,12 @@ pub enum SearchError {
 pub fn search(archive: &Archive, request: &SearchRequest) -> Result<SearchResults, SearchError> {
     let searcher = archive.searcher()?;
     let fields = &archive.fields;
-    let compiled = compile_request(fields, request.query.as_deref(), &request.filters)?;
+    let ctx = Context {
+        fields,
+        languages: languages(&searcher, fields),
+        exact: request.exact,
+    };
+    let compiled = compile_request(&ctx, request.query.as_deref(), &request.filters)?;
     let (query, highlight_terms, has_text) =
         (compiled.query, compiled.highlight_terms, compiled.has_text);
     let sort = request.sort.unwrap_or(if has_text {
@@ -236,40 +240,38 @@ pub(crate) fn build_query(
     query_text: Option<&str>,
     filters: &Filters,
 ) -> Result<Box<dyn Query>, SearchError> {
-    Ok(compile_request(&archive.fields, query_text, filters)?.query)
-}
-
-/// A query text and filters turned into one tantivy query.
-struct CompiledRequest {
-    query: Box<dyn Query>,
-    /// Words to highlight in snippets (from the text and the entity filters).
-    highlight_terms: Vec<String>,
-    /// Whether there was query text (relevance ranking makes sense).
-    has_text: bool,
-}
-
-fn compile_request(
-    fields: &Fields,
-    query_text: Option<&str>,
-    filters: &Filters,
-) -> Result<CompiledRequest, SearchError> {
-    let mut highlight_terms = Vec::new();
-    let text_query = match query_text.map(str::trim) {
-        Some(q) if !q.is_empty() => Some(compile(
-            &query::parse(q)?,
-            fields,
-            &mut highlight_terms,
-            false,
-        )?),
-        _ => None,
+    let searcher = archive.searcher()?;
+    let ctx = Context {
+        fields: &archive.fields,
+        languages: languages(&searcher, &archive.fields),
+        exact: false,
     };
-    let has_text = text_query.is_some();
-    let query = combine(text_query, filters, fields, &mut highlight_terms)?;
-    Ok(CompiledRequest {
-        query,
-        highlight_terms,
-        has_text,
-    })
+    Ok(compile_request(&ctx, query_text, filters)?.query)
+}
+
+/// The languages of the archive's articles; English for an empty archive.
+fn languages(searcher: &Searcher, fields: &Fields) -> Vec<Language> {
+    let mut found = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(fields.language) else {
+            continue;
+        };
+        let Ok(mut terms) = inverted.terms().stream() else {
+            continue;
+        };
+        while terms.advance() {
+            if let Some(language) = std::str::from_utf8(terms.key())
+                .ok()
+                .and_then(Language::from_code)
+            {
+                found.insert(language);
+            }
+        }
+    }
+    if found.is_empty() {
+        found.insert(Language::English);
+    }
+    found.into_iter().collect()
 }
 
 /// Runs a tantivy aggregation request (in its JSON form) and returns the
@@ -316,207 +318,6 @@ pub(crate) fn terms_counts(
     counts.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.value.cmp(&b.value)));
     counts.truncate(limit);
     Ok(counts)
-}
-
-/// The text query and the filters as one query. Filters do not change scores,
-/// except that articles about a filtered country rank a little higher.
-fn combine(
-    text_query: Option<Box<dyn Query>>,
-    filters: &Filters,
-    fields: &Fields,
-    highlight_terms: &mut Vec<String>,
-) -> Result<Box<dyn Query>, SearchError> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if let Some(q) = text_query {
-        clauses.push((Occur::Must, q));
-    }
-    let filter_clause = |q: Box<dyn Query>| -> (Occur, Box<dyn Query>) {
-        (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
-    };
-    for filter in &filters.entities {
-        let spec = filter.kind.spec();
-        let f = &fields.by_kind[filter.kind];
-        match spec.matching {
-            Matching::NameWords => {
-                let tokens = schema::tokens(&filter.value);
-                if tokens.is_empty() {
-                    return Err(SearchError::NothingSearchable(filter.value.clone()));
-                }
-                highlight_terms.extend(tokens.iter().filter(|t| t.len() > 2).cloned());
-                let field = f
-                    .text
-                    .expect("kinds matched by name words have a text field");
-                clauses.push(filter_clause(tokens_query(field, &tokens)));
-            }
-            Matching::Code => {
-                highlight_terms.extend(country_words(&filter.value));
-                match (filter.about, f.about) {
-                    (true, Some(about)) => {
-                        clauses.push(filter_clause(exact(about, &filter.value)));
-                    }
-                    _ => {
-                        clauses.push(filter_clause(exact(f.exact, &filter.value)));
-                        if let Some(about) = f.about {
-                            clauses.push((
-                                Occur::Should,
-                                Box::new(ConstScoreQuery::new(
-                                    exact(about, &filter.value),
-                                    ABOUT_BOOST,
-                                )),
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    if let Some((from, to)) = filters.published {
-        let bound = |d: NaiveDate| {
-            Term::from_field_date_for_search(fields.published, crate::index::date_value(d))
-        };
-        clauses.push(filter_clause(Box::new(RangeQuery::new(
-            Bound::Included(bound(from)),
-            Bound::Included(bound(to)),
-        ))));
-    }
-    for date in &filters.mentions {
-        clauses.push(filter_clause(exact(
-            fields.mentioned_dates,
-            &date.to_string(),
-        )));
-    }
-    if clauses.iter().all(|(occur, _)| *occur != Occur::Must) {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
-    }
-    Ok(Box::new(BooleanQuery::new(clauses)))
-}
-
-/// Words to highlight for a country filter: its one-word names and demonyms.
-fn country_words(code: &str) -> Vec<String> {
-    let Some(country) = countries::by_code(code) else {
-        return Vec::new();
-    };
-    std::iter::once(country.name)
-        .chain(country.aliases.iter().copied())
-        .chain(country.demonyms.iter().copied())
-        .filter_map(|surface| match schema::tokens(surface).as_slice() {
-            [one] if one.len() > 2 => Some(one.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn exact(field: Field, value: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, value),
-        IndexRecordOption::Basic,
-    ))
-}
-
-/// One token: a term query; several: a phrase.
-fn tokens_query(field: Field, tokens: &[String]) -> Box<dyn Query> {
-    if let [token] = tokens {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, token),
-            IndexRecordOption::WithFreqs,
-        ))
-    } else {
-        let terms = tokens
-            .iter()
-            .map(|t| Term::from_field_text(field, t))
-            .collect();
-        Box::new(PhraseQuery::new(terms))
-    }
-}
-
-fn compile(
-    node: &QueryNode,
-    fields: &Fields,
-    highlight_terms: &mut Vec<String>,
-    negated: bool,
-) -> Result<Box<dyn Query>, SearchError> {
-    match node {
-        QueryNode::Match { scope, text, .. } => {
-            compile_match(*scope, text, fields, highlight_terms, negated)
-        }
-        QueryNode::Not(inner) => {
-            let inner = compile(inner, fields, highlight_terms, !negated)?;
-            Ok(Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                (Occur::MustNot, inner),
-            ])))
-        }
-        QueryNode::And(children) => {
-            let mut clauses = Vec::new();
-            for child in children {
-                if let QueryNode::Not(inner) = child {
-                    clauses.push((
-                        Occur::MustNot,
-                        compile(inner, fields, highlight_terms, !negated)?,
-                    ));
-                } else {
-                    clauses.push((
-                        Occur::Must,
-                        compile(child, fields, highlight_terms, negated)?,
-                    ));
-                }
-            }
-            if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
-                clauses.push((Occur::Must, Box::new(AllQuery)));
-            }
-            Ok(Box::new(BooleanQuery::new(clauses)))
-        }
-        QueryNode::Or(children) => {
-            let clauses = children
-                .iter()
-                .map(|c| Ok((Occur::Should, compile(c, fields, highlight_terms, negated)?)))
-                .collect::<Result<Vec<_>, SearchError>>()?;
-            Ok(Box::new(BooleanQuery::new(clauses)))
-        }
-    }
-}
-
-fn compile_match(
-    scope: Scope,
-    text: &str,
-    fields: &Fields,
-    highlight_terms: &mut Vec<String>,
-    negated: bool,
-) -> Result<Box<dyn Query>, SearchError> {
-    if let Scope::Entity(kind) = scope
-        && kind.spec().matching == Matching::Code
-    {
-        let country = countries::resolve(text)?;
-        if !negated {
-            highlight_terms.extend(country_words(country.code));
-        }
-        return Ok(exact(fields.by_kind[kind].exact, country.code));
-    }
-    let tokens = schema::tokens(text);
-    if tokens.is_empty() {
-        return Err(SearchError::NothingSearchable(text.to_string()));
-    }
-    if !negated {
-        highlight_terms.extend(tokens.iter().cloned());
-    }
-    Ok(match scope {
-        Scope::Title => tokens_query(fields.title, &tokens),
-        Scope::Body => tokens_query(fields.body, &tokens),
-        Scope::Entity(kind) => {
-            let f = &fields.by_kind[kind];
-            tokens_query(f.text.unwrap_or(f.exact), &tokens)
-        }
-        Scope::Text => Box::new(BooleanQuery::new(vec![
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    tokens_query(fields.title, &tokens),
-                    TITLE_BOOST,
-                )) as Box<dyn Query>,
-            ),
-            (Occur::Should, tokens_query(fields.body, &tokens)),
-        ])),
-    })
 }
 
 fn snippet_generator(

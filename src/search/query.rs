@@ -1,4 +1,5 @@
-//! The query language of `morgue search`: words (all required), `"phrases"`,
+//! The query language of `morgue search`: words (all required, in any of their
+//! forms), `=word` (this form only), `"phrases"` (as written),
 //! `OR`, `-exclusion`, parentheses, and `field:value` for `title`, `body`
 //! and each kind of entity (`person:`, `org:`, `country:`; see `crate::entity`).
 //!
@@ -129,6 +130,18 @@ fn lex(input: &str) -> Result<Vec<(usize, Token)>, QuerySyntaxError> {
             let (phrase, next) = read_phrase(&chars, i)?;
             tokens.push((column, Token::Phrase(phrase)));
             i = next;
+        } else if c == '=' && is_clause_start(&tokens, &chars, i) && starts_word(&chars, i + 1) {
+            // `=word`: this form only, as a quoted word is.
+            let start = i + 1;
+            i = start;
+            while i < chars.len()
+                && !chars[i].is_whitespace()
+                && !matches!(chars[i], '(' | ')')
+                && !is_quote(chars[i])
+            {
+                i += 1;
+            }
+            tokens.push((column, Token::Phrase(chars[start..i].iter().collect())));
         } else {
             let start = i;
             while i < chars.len()
@@ -172,6 +185,12 @@ fn lex(input: &str) -> Result<Vec<(usize, Token)>, QuerySyntaxError> {
 
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”')
+}
+
+fn starts_word(chars: &[char], i: usize) -> bool {
+    chars
+        .get(i)
+        .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '=') && !is_quote(*c))
 }
 
 fn starts_word_or_group(chars: &[char], i: usize) -> bool {
@@ -399,6 +418,12 @@ mod tests {
             ),
             ("title:visit", scoped(Scope::Title, "visit", false)),
             ("10:30", text("10:30")),
+            ("=sanctions", scoped(Scope::Text, "sanctions", true)),
+            (
+                "=sanctions iran",
+                QueryNode::And(vec![scoped(Scope::Text, "sanctions", true), text("iran")]),
+            ),
+            ("a=b", text("a=b")),
             (
                 "(gaza OR ukraine) aid",
                 QueryNode::And(vec![

@@ -1,0 +1,309 @@
+//! Turning a query text and filters into one tantivy query.
+//!
+//! Words match every form of themselves: each plain word is looked up as
+//! written (in `title` and `body`) and as its stem in every language of the
+//! archive (in `title_stem` and `body_stem`, see `index::stems`). A document
+//! with the form typed scores on both, so it ranks above one with another form
+//! only. Quoted phrases and `=word` match the forms written, as does every word
+//! of an exact request (`--exact`).
+
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Term};
+
+use super::query::{self, QueryNode, Scope};
+use super::{Filters, SearchError};
+use crate::entity::Matching;
+use crate::extract::countries;
+use crate::extract::{Language, stem::stem};
+use crate::index::schema::{self, Fields};
+
+/// How much more a title match weighs than a body match.
+const TITLE_BOOST: f32 = 2.0;
+/// Extra score for an article that is about a country the user filtered by.
+const ABOUT_BOOST: f32 = 0.5;
+/// Weight of a word's exact form against its other forms.
+const EXACT_BOOST: f32 = 1.0;
+
+/// What a query text is compiled against.
+pub(super) struct Context<'a> {
+    pub fields: &'a Fields,
+    /// The languages of the archive's articles: a word is looked up under its
+    /// stem in each.
+    pub languages: Vec<Language>,
+    /// Only the forms written match (`--exact`).
+    pub exact: bool,
+}
+
+/// A query text and filters turned into one tantivy query.
+pub(super) struct CompiledRequest {
+    pub query: Box<dyn Query>,
+    /// Words to highlight in snippets (from the text and the entity filters).
+    pub highlight_terms: Vec<String>,
+    /// Whether there was query text (relevance ranking makes sense).
+    pub has_text: bool,
+}
+
+pub(super) fn compile_request(
+    ctx: &Context,
+    query_text: Option<&str>,
+    filters: &Filters,
+) -> Result<CompiledRequest, SearchError> {
+    let mut highlight_terms = Vec::new();
+    let text_query = match query_text.map(str::trim) {
+        Some(q) if !q.is_empty() => Some(compile(
+            &query::parse(q)?,
+            ctx,
+            &mut highlight_terms,
+            false,
+        )?),
+        _ => None,
+    };
+    let has_text = text_query.is_some();
+    let query = combine(text_query, filters, ctx.fields, &mut highlight_terms)?;
+    Ok(CompiledRequest {
+        query,
+        highlight_terms,
+        has_text,
+    })
+}
+
+/// The text query and the filters as one query. Filters do not change scores,
+/// except that articles about a filtered country rank a little higher.
+fn combine(
+    text_query: Option<Box<dyn Query>>,
+    filters: &Filters,
+    fields: &Fields,
+    highlight_terms: &mut Vec<String>,
+) -> Result<Box<dyn Query>, SearchError> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if let Some(q) = text_query {
+        clauses.push((Occur::Must, q));
+    }
+    let filter_clause = |q: Box<dyn Query>| -> (Occur, Box<dyn Query>) {
+        (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
+    };
+    for filter in &filters.entities {
+        let spec = filter.kind.spec();
+        let f = &fields.by_kind[filter.kind];
+        match spec.matching {
+            Matching::NameWords => {
+                let tokens = schema::tokens(&filter.value);
+                if tokens.is_empty() {
+                    return Err(SearchError::NothingSearchable(filter.value.clone()));
+                }
+                highlight_terms.extend(tokens.iter().filter(|t| t.len() > 2).cloned());
+                let field = f
+                    .text
+                    .expect("kinds matched by name words have a text field");
+                clauses.push(filter_clause(tokens_query(field, &tokens)));
+            }
+            Matching::Code => {
+                highlight_terms.extend(country_words(&filter.value));
+                match (filter.about, f.about) {
+                    (true, Some(about)) => {
+                        clauses.push(filter_clause(exact(about, &filter.value)));
+                    }
+                    _ => {
+                        clauses.push(filter_clause(exact(f.exact, &filter.value)));
+                        if let Some(about) = f.about {
+                            clauses.push((
+                                Occur::Should,
+                                Box::new(ConstScoreQuery::new(
+                                    exact(about, &filter.value),
+                                    ABOUT_BOOST,
+                                )),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some((from, to)) = filters.published {
+        let bound = |d: NaiveDate| {
+            Term::from_field_date_for_search(fields.published, crate::index::date_value(d))
+        };
+        clauses.push(filter_clause(Box::new(RangeQuery::new(
+            Bound::Included(bound(from)),
+            Bound::Included(bound(to)),
+        ))));
+    }
+    for date in &filters.mentions {
+        clauses.push(filter_clause(exact(
+            fields.mentioned_dates,
+            &date.to_string(),
+        )));
+    }
+    if clauses.iter().all(|(occur, _)| *occur != Occur::Must) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Words to highlight for a country filter: its one-word names and demonyms.
+fn country_words(code: &str) -> Vec<String> {
+    let Some(country) = countries::by_code(code) else {
+        return Vec::new();
+    };
+    std::iter::once(country.name)
+        .chain(country.aliases.iter().copied())
+        .chain(country.demonyms.iter().copied())
+        .filter_map(|surface| match schema::tokens(surface).as_slice() {
+            [one] if one.len() > 2 => Some(one.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+pub(crate) fn exact(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// One token: a term query; several: a phrase.
+fn tokens_query(field: Field, tokens: &[String]) -> Box<dyn Query> {
+    if let [token] = tokens {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, token),
+            IndexRecordOption::WithFreqs,
+        ))
+    } else {
+        let terms = tokens
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect();
+        Box::new(PhraseQuery::new(terms))
+    }
+}
+
+fn compile(
+    node: &QueryNode,
+    ctx: &Context,
+    highlight_terms: &mut Vec<String>,
+    negated: bool,
+) -> Result<Box<dyn Query>, SearchError> {
+    match node {
+        QueryNode::Match {
+            scope,
+            text,
+            phrase,
+        } => compile_match(*scope, text, *phrase, ctx, highlight_terms, negated),
+        QueryNode::Not(inner) => {
+            let inner = compile(inner, ctx, highlight_terms, !negated)?;
+            Ok(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                (Occur::MustNot, inner),
+            ])))
+        }
+        QueryNode::And(children) => {
+            let mut clauses = Vec::new();
+            for child in children {
+                if let QueryNode::Not(inner) = child {
+                    clauses.push((
+                        Occur::MustNot,
+                        compile(inner, ctx, highlight_terms, !negated)?,
+                    ));
+                } else {
+                    clauses.push((Occur::Must, compile(child, ctx, highlight_terms, negated)?));
+                }
+            }
+            if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        }
+        QueryNode::Or(children) => {
+            let clauses = children
+                .iter()
+                .map(|c| Ok((Occur::Should, compile(c, ctx, highlight_terms, negated)?)))
+                .collect::<Result<Vec<_>, SearchError>>()?;
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        }
+    }
+}
+
+fn compile_match(
+    scope: Scope,
+    text: &str,
+    phrase: bool,
+    ctx: &Context,
+    highlight_terms: &mut Vec<String>,
+    negated: bool,
+) -> Result<Box<dyn Query>, SearchError> {
+    let fields = ctx.fields;
+    if let Scope::Entity(kind) = scope
+        && kind.spec().matching == Matching::Code
+    {
+        let country = countries::resolve(text)?;
+        if !negated {
+            highlight_terms.extend(country_words(country.code));
+        }
+        return Ok(exact(fields.by_kind[kind].exact, country.code));
+    }
+    let tokens = schema::tokens(text);
+    if tokens.is_empty() {
+        return Err(SearchError::NothingSearchable(text.to_string()));
+    }
+    if !negated {
+        highlight_terms.extend(tokens.iter().cloned());
+    }
+    // One plain word matches its other forms too; a phrase, `=word`, a word
+    // the index splits (`al-Sudani`) and names match as written.
+    let stems = match tokens.as_slice() {
+        [word] if !phrase && !ctx.exact => {
+            let mut stems: Vec<String> = ctx.languages.iter().map(|l| stem(*l, word)).collect();
+            stems.sort();
+            stems.dedup();
+            Some(stems)
+        }
+        _ => None,
+    };
+    let in_field = |field: Field, stem_field: Field| -> Box<dyn Query> {
+        let written = tokens_query(field, &tokens);
+        let Some(stems) = &stems else {
+            return written;
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Should,
+            Box::new(BoostQuery::new(written, EXACT_BOOST)),
+        )];
+        for stem in stems {
+            clauses.push((Occur::Should, term(stem_field, stem)));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    };
+    Ok(match scope {
+        Scope::Title => in_field(fields.title, fields.title_stem),
+        Scope::Body => in_field(fields.body, fields.body_stem),
+        Scope::Entity(kind) => {
+            let f = &fields.by_kind[kind];
+            tokens_query(f.text.unwrap_or(f.exact), &tokens)
+        }
+        Scope::Text => Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    in_field(fields.title, fields.title_stem),
+                    TITLE_BOOST,
+                )) as Box<dyn Query>,
+            ),
+            (Occur::Should, in_field(fields.body, fields.body_stem)),
+        ])),
+    })
+}
+
+/// A scored term query.
+fn term(field: Field, token: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, token),
+        IndexRecordOption::WithFreqs,
+    ))
+}
