@@ -441,10 +441,16 @@ fn words_match_their_other_forms_and_the_typed_form_ranks_first() {
         "2024/06/south-africa-anc-coalition.html",
         "2023/08/brazil-rate-cut.md",
     ] {
-        assert!(any_form.contains(&path.to_string()), "{path} in {any_form:?}");
+        assert!(
+            any_form.contains(&path.to_string()),
+            "{path} in {any_form:?}"
+        );
     }
     let f = fixture();
-    let ranked = json_of(&f.index, &["search", "elections", "--json", "--limit", "100"]);
+    let ranked = json_of(
+        &f.index,
+        &["search", "elections", "--json", "--limit", "100"],
+    );
     let titles: Vec<&str> = ranked["hits"]
         .as_array()
         .expect("hits")
@@ -465,9 +471,49 @@ fn words_match_their_other_forms_and_the_typed_form_ranks_first() {
             "{args:?}: {exact:?}"
         );
     }
+    // Snippets highlight the other forms found too.
+    let output = morgue(&f.index)
+        .args(["search", "elections", "--color", "always", "--limit", "100"])
+        .output()
+        .expect("run morgue");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("\x1b[1;33melection\x1b[0m"), "{text}");
     // A quoted phrase is exact too.
     let (_, phrase) = search_paths(&["\"local elections\""]);
     assert_eq!(phrase, ["2024/04/turkey-local-elections.html"]);
+}
+
+#[test]
+fn a_search_that_finds_nothing_suggests_what_the_archive_holds() {
+    let f = fixture();
+    let output = morgue(&f.index)
+        .args(["search", "--person", "Zelenskyy"])
+        .output()
+        .expect("run morgue");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("did you mean --person \"Volodymyr Zelensky\" instead of \"Zelenskyy\"?"),
+        "{text}"
+    );
+    let output = morgue(&f.index)
+        .args(["search", "Blinkin", "--json"])
+        .output()
+        .expect("run morgue");
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["total"], 0);
+    assert_eq!(json["did_you_mean"][0]["field"], "query");
+    assert_eq!(json["did_you_mean"][0]["typed"], "Blinkin");
+    assert_eq!(json["did_you_mean"][0]["suggestion"], "blinken");
+    // Words the archive has get no suggestion, even when the search finds nothing.
+    let output = morgue(&f.index)
+        .args(["search", "Blinken", "rugby", "--json"])
+        .output()
+        .expect("run morgue");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["total"], 0);
+    assert!(json.get("did_you_mean").is_none(), "{json}");
 }
 
 #[test]

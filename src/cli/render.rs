@@ -63,6 +63,18 @@ pub fn search_text(
 ) -> io::Result<()> {
     if results.total == 0 {
         writeln!(out, "no articles match")?;
+        for s in &results.did_you_mean {
+            let instead = match s.field {
+                "query" => format!("{:?}", sanitize(&s.suggestion)),
+                flag => format!("--{flag} {:?}", sanitize(&s.suggestion)),
+            };
+            writeln!(
+                out,
+                "did you mean {instead} instead of {:?}? ({} articles)",
+                sanitize(&s.typed),
+                s.articles
+            )?;
+        }
         return Ok(());
     }
     for (i, hit) in results.hits.iter().enumerate() {

@@ -47,6 +47,9 @@ pub(super) struct CompiledRequest {
     pub highlight_terms: Vec<String>,
     /// Whether there was query text (relevance ranking makes sense).
     pub has_text: bool,
+    /// Plain words of the query, which match their other forms too: the
+    /// forms found are highlighted as well.
+    pub any_form: Vec<String>,
 }
 
 pub(super) fn compile_request(
@@ -55,11 +58,15 @@ pub(super) fn compile_request(
     filters: &Filters,
 ) -> Result<CompiledRequest, SearchError> {
     let mut highlight_terms = Vec::new();
+    let mut any_form = Vec::new();
     let text_query = match query_text.map(str::trim) {
         Some(q) if !q.is_empty() => Some(compile(
             &query::parse(q)?,
             ctx,
-            &mut highlight_terms,
+            &mut Highlights {
+                terms: &mut highlight_terms,
+                any_form: &mut any_form,
+            },
             false,
         )?),
         _ => None,
@@ -70,6 +77,7 @@ pub(super) fn compile_request(
         query,
         highlight_terms,
         has_text,
+        any_form,
     })
 }
 
@@ -184,10 +192,16 @@ fn tokens_query(field: Field, tokens: &[String]) -> Box<dyn Query> {
     }
 }
 
+/// What the words of a query add to the snippets' highlights.
+struct Highlights<'a> {
+    terms: &'a mut Vec<String>,
+    any_form: &'a mut Vec<String>,
+}
+
 fn compile(
     node: &QueryNode,
     ctx: &Context,
-    highlight_terms: &mut Vec<String>,
+    highlight_terms: &mut Highlights,
     negated: bool,
 ) -> Result<Box<dyn Query>, SearchError> {
     match node {
@@ -235,7 +249,7 @@ fn compile_match(
     text: &str,
     phrase: bool,
     ctx: &Context,
-    highlight_terms: &mut Vec<String>,
+    highlights: &mut Highlights,
     negated: bool,
 ) -> Result<Box<dyn Query>, SearchError> {
     let fields = ctx.fields;
@@ -244,7 +258,7 @@ fn compile_match(
     {
         let country = countries::resolve(text)?;
         if !negated {
-            highlight_terms.extend(country_words(country.code));
+            highlights.terms.extend(country_words(country.code));
         }
         return Ok(exact(fields.by_kind[kind].exact, country.code));
     }
@@ -253,7 +267,7 @@ fn compile_match(
         return Err(SearchError::NothingSearchable(text.to_string()));
     }
     if !negated {
-        highlight_terms.extend(tokens.iter().cloned());
+        highlights.terms.extend(tokens.iter().cloned());
     }
     // One plain word matches its other forms too; a phrase, `=word`, a word
     // the index splits (`al-Sudani`) and names match as written.
@@ -262,6 +276,9 @@ fn compile_match(
             let mut stems: Vec<String> = ctx.languages.iter().map(|l| stem(*l, word)).collect();
             stems.sort();
             stems.dedup();
+            if !negated && scope != Scope::Title {
+                highlights.any_form.push(word.clone());
+            }
             Some(stems)
         }
         _ => None,

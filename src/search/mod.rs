@@ -9,6 +9,7 @@ mod compile;
 pub mod explore;
 pub mod query;
 mod stored;
+mod suggest;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -26,12 +27,14 @@ use crate::entity::{EntityKind, PerKind};
 use crate::extract::Language;
 use crate::extract::countries::UnknownCountry;
 use crate::extract::dates::PartialDate;
+use crate::extract::stem::stem;
 use crate::index::schema::{self, Fields};
 use crate::index::{Archive, IndexError};
 pub(crate) use compile::exact;
 use compile::{Context, compile_request};
 use query::QuerySyntaxError;
 pub use stored::{ArticleDetail, Stats};
+pub use suggest::Suggestion;
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 220;
@@ -116,6 +119,10 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<explore::Facets>,
+    /// When nothing matched: nearer spellings of the words and names typed
+    /// that the archive holds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub did_you_mean: Vec<Suggestion>,
 }
 
 /// How many articles mention a value (a person, a country, a month...).
@@ -149,8 +156,11 @@ pub fn search(archive: &Archive, request: &SearchRequest) -> Result<SearchResult
         exact: request.exact,
     };
     let compiled = compile_request(&ctx, request.query.as_deref(), &request.filters)?;
-    let (query, highlight_terms, has_text) =
+    let (query, mut highlight_terms, has_text) =
         (compiled.query, compiled.highlight_terms, compiled.has_text);
+    for word in &compiled.any_form {
+        highlight_terms.extend(forms_in_index(&searcher, fields.body, &ctx.languages, word));
+    }
     let sort = request.sort.unwrap_or(if has_text {
         SortOrder::Relevance
     } else {
@@ -191,10 +201,22 @@ pub fn search(archive: &Archive, request: &SearchRequest) -> Result<SearchResult
         Some(n) => Some(explore::facets(&searcher, query.as_ref(), n)?),
         None => None,
     };
+    let did_you_mean = if total == 0 {
+        suggest::suggest(
+            &searcher,
+            fields,
+            &ctx.languages,
+            request.query.as_deref(),
+            &request.filters,
+        )
+    } else {
+        Vec::new()
+    };
     Ok(SearchResults {
         total,
         hits,
         facets,
+        did_you_mean,
     })
 }
 
@@ -247,6 +269,60 @@ pub(crate) fn build_query(
         exact: false,
     };
     Ok(compile_request(&ctx, query_text, filters)?.query)
+}
+
+/// The forms of `word` that bodies hold: the terms that share its stem in one
+/// of the archive's languages (`sanctions`, `sanctioned` for `sanction`), for
+/// highlighting. Forms start with what the word and its stems have in common;
+/// a prefix under three letters is not looked up, and a few thousand terms per
+/// segment are looked at, at most.
+fn forms_in_index(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+    languages: &[Language],
+    word: &str,
+) -> Vec<String> {
+    const MAX_TERMS: usize = 5_000;
+    const MAX_FORMS: usize = 20;
+    let stems: Vec<(Language, String)> = languages.iter().map(|l| (*l, stem(*l, word))).collect();
+    let shared = stems
+        .iter()
+        .map(|(_, s)| {
+            word.char_indices()
+                .zip(s.chars())
+                .take_while(|((_, a), b)| a == b)
+                .last()
+                .map_or(0, |((i, c), _)| i + c.len_utf8())
+        })
+        .min()
+        .unwrap_or(0);
+    let prefix = &word[..shared];
+    if prefix.chars().count() < 3 {
+        return Vec::new();
+    }
+    let mut forms = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut terms) = inverted.terms().range().ge(prefix.as_bytes()).into_stream() else {
+            continue;
+        };
+        let mut seen = 0;
+        while terms.advance() && seen < MAX_TERMS && forms.len() < MAX_FORMS {
+            seen += 1;
+            let Ok(term) = std::str::from_utf8(terms.key()) else {
+                continue;
+            };
+            if !term.starts_with(prefix) {
+                break;
+            }
+            if term != word && stems.iter().any(|(l, s)| stem(*l, term) == *s) {
+                forms.insert(term.to_string());
+            }
+        }
+    }
+    forms.into_iter().collect()
 }
 
 /// The languages of the archive's articles; English for an empty archive.
