@@ -134,6 +134,18 @@ impl Language {
         }
     }
 
+    /// Whether `word` (lowercase) is one of the language's commonest
+    /// function words (`the`, `of`; `der`, `und`...), as listed here.
+    pub fn is_function_word(self, word: &str) -> bool {
+        let bit = Language::ALL
+            .iter()
+            .position(|l| *l == self)
+            .expect("every language is in ALL");
+        LANGUAGES_OF
+            .get(word)
+            .is_some_and(|bits| bits >> bit & 1 == 1)
+    }
+
     pub fn from_code(code: &str) -> Option<Language> {
         Language::ALL.into_iter().find(|l| l.code() == code)
     }
@@ -281,5 +293,9 @@ mod tests {
             assert_eq!(detect(text), language, "{text}");
             assert_eq!(Language::from_code(language.code()), Some(language));
         }
+        assert!(Language::English.is_function_word("the"));
+        assert!(!Language::English.is_function_word("der"));
+        assert!(Language::German.is_function_word("der"));
+        assert!(!Language::German.is_function_word("harbour"));
     }
 }

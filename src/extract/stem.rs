@@ -25,8 +25,16 @@ thread_local! {
 /// The stem of one token in `language`; the token itself for a language
 /// without a stemmer.
 pub fn stem(language: Language, token: &str) -> String {
+    let mut out = String::new();
+    stem_into(language, token, &mut out);
+    out
+}
+
+/// [`stem`], appended to `out`.
+pub fn stem_into(language: Language, token: &str, out: &mut String) {
     let Some(algorithm) = language.stemmer() else {
-        return token.to_string();
+        out.push_str(token);
+        return;
     };
     let slot = Language::ALL
         .iter()
@@ -36,14 +44,15 @@ pub fn stem(language: Language, token: &str) -> String {
         let mut caches = cell.borrow_mut();
         let cache = &mut caches[slot];
         if let Some(stem) = cache.get(token) {
-            return stem.clone();
+            out.push_str(stem);
+            return;
         }
         let stem = Stemmer::new(algorithm).stem(token).into_owned();
+        out.push_str(&stem);
         if cache.len() >= CACHE_WORDS {
             cache.clear();
         }
-        cache.insert(token.to_string(), stem.clone());
-        stem
+        cache.insert(token.to_string(), stem);
     })
 }
 

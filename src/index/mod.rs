@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 use tantivy::directory::MmapDirectory;
+use tantivy::tokenizer::TextAnalyzer;
 
 use schema::{FORMAT_VERSION, Fields};
 
@@ -177,9 +178,10 @@ impl Archive {
         index
             .tokenizers()
             .register(schema::TOKENIZER, schema::text_analyzer());
-        index
-            .tokenizers()
-            .register(schema::STEM_TOKENIZER, schema::english_stem_analyzer());
+        index.tokenizers().register(
+            schema::STEM_TOKENIZER,
+            TextAnalyzer::from(stems::StemTokenizer::default()),
+        );
         let fields = Fields::from_schema(&index.schema()).map_err(tantivy_err)?;
         Ok(Archive {
             index,

@@ -12,7 +12,7 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 
 /// Bumped whenever the schema or the meaning of a stored value changes; an index
@@ -25,11 +25,9 @@ pub const FORMAT_VERSION: u32 = 4;
 
 /// Name under which [`text_analyzer`] is registered with tantivy.
 pub const TOKENIZER: &str = "morgue_text";
-/// Name of the tokenizer of the stemmed fields. Their tokens are stemmed in
-/// each article's own language before they reach tantivy (see `index::stems`);
-/// the English analyzer registered under this name only serves tools that
-/// open the index with tantivy's own query parser.
-pub const STEM_TOKENIZER: &str = "morgue_stem_en";
+/// Name of the tokenizer of the stemmed fields, `index::stems::StemTokenizer`:
+/// words stemmed in the language named in front of the text.
+pub const STEM_TOKENIZER: &str = "morgue_stem";
 
 pub const ID: &str = "id";
 pub const FILE_KEY: &str = "file_key";
@@ -193,16 +191,6 @@ pub fn text_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .build()
-}
-
-/// [`text_analyzer`] followed by the English stemmer; see [`STEM_TOKENIZER`].
-pub fn english_stem_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(tantivy::tokenizer::Language::English))
         .build()
 }
 

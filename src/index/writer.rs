@@ -272,8 +272,11 @@ pub(crate) fn document(f: &Fields, a: &Article, version: u64) -> TantivyDocument
     doc.add_text(f.title, &a.title);
     doc.add_text(f.body, &a.body);
     let names = stems::name_words(&a.entities);
-    doc.add_pre_tokenized_text(f.title_stem, stems::stemmed(&a.title, a.language, &names));
-    doc.add_pre_tokenized_text(f.body_stem, stems::stemmed(&a.body, a.language, &names));
+    doc.add_text(
+        f.title_stem,
+        stems::stem_input(&a.title, a.language, &names),
+    );
+    doc.add_text(f.body_stem, stems::stem_input(&a.body, a.language, &names));
     doc.add_text(f.language, a.language.code());
     if let Some(date) = a.published {
         doc.add_date(f.published, date_value(date));

@@ -1,11 +1,12 @@
 //! Turning a query text and filters into one tantivy query.
 //!
 //! Words match every form of themselves: each plain word is looked up as
-//! written (in `title` and `body`) and as its stem in every language of the
-//! archive (in `title_stem` and `body_stem`, see `index::stems`). A document
-//! with the form typed scores on both, so it ranks above one with another form
-//! only. Quoted phrases and `=word` match the forms written, as does every word
-//! of an exact request (`--exact`).
+//! written (in `title` and `body`) and by its stem in every language of the
+//! archive (in `title_stem` and `body_stem`, and in `title` and `body` for the
+//! forms that are their own stem; see `index::stems`). The written form
+//! weighs [`EXACT_BOOST`] times as much as the other forms, so articles with
+//! the form typed rank first. Quoted phrases and `=word` match the forms
+//! written, as does every word of an exact request (`--exact`).
 
 use std::ops::Bound;
 
@@ -27,8 +28,8 @@ use crate::index::schema::{self, Fields};
 const TITLE_BOOST: f32 = 2.0;
 /// Extra score for an article that is about a country the user filtered by.
 const ABOUT_BOOST: f32 = 0.5;
-/// Weight of a word's exact form against its other forms.
-const EXACT_BOOST: f32 = 1.0;
+/// Weight of a word's written form against its other forms.
+const EXACT_BOOST: f32 = 2.0;
 
 /// What a query text is compiled against.
 pub(super) struct Context<'a> {
@@ -292,8 +293,13 @@ fn compile_match(
             Occur::Should,
             Box::new(BoostQuery::new(written, EXACT_BOOST)),
         )];
+        // Other forms are under the stem in the stemmed field; a form that is
+        // its own stem is in the written-form field (see `index::stems`).
         for stem in stems {
             clauses.push((Occur::Should, term(stem_field, stem)));
+            if stem != &tokens[0] {
+                clauses.push((Occur::Should, term(field, stem)));
+            }
         }
         Box::new(BooleanQuery::new(clauses))
     };
