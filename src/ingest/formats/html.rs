@@ -1,29 +1,40 @@
 //! HTML pages: metadata from `<head>` (Open Graph, article:*, Dublin Core,
-//! JSON-LD), main text from dom_smoothie's readability port.
+//! JSON-LD; [`meta`]), main text from dom_smoothie's readability port after the
+//! page furniture is taken out ([`boilerplate`], [`prompts`]).
 //!
-//! dom_smoothie does not re-export `dom_query`, and Cargo.toml may not grow
-//! a direct dependency, so the document is reached through
-//! `Readability::doc` and only inherent `dom_query` methods are called on it
-//! (no `dom_query` type is ever named here).
+//! `dom_query` is the DOM dom_smoothie parses into; it is a direct dependency
+//! at the same version so that the pruning code can name its types.
+
+use std::sync::LazyLock;
 
 use crate::text::decode_entities;
 use dom_smoothie::{Config, Readability, TextMode};
+use regex::Regex;
 use serde_json::Value;
 
+mod boilerplate;
 mod meta;
+mod prompts;
 
 use super::clean::{clean_block, clean_line, non_empty};
 use super::{RawArticle, ReadError};
 use meta::HeadMeta;
 
-/// Elements whose text is page furniture, never article text. `header` is
-/// handled separately because an article's own `<header>` holds its title.
-/// `form` is deliberately absent: some CMSs wrap the whole page in one.
-const NOISE: &str = "nav, aside, footer, script, style, noscript, template, iframe, svg, \
-    button, select, [role=navigation], [role=banner], [role=contentinfo], \
-    [role=complementary], [aria-hidden=true], [hidden]";
-
 pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
+    match read_page(text) {
+        // Some pages keep their only copy of the text in `<noscript>`, which
+        // the parser (scripting on, like a browser) holds as raw markup.
+        Err(ReadError::HtmlNoText) if NOSCRIPT_TAG.is_match(text) => {
+            read_page(&NOSCRIPT_TAG.replace_all(text, "<${1}div"))
+        }
+        other => other,
+    }
+}
+
+static NOSCRIPT_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<(/?)noscript\b").expect("noscript regex"));
+
+fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     let config = Config {
         // Formatted text keeps block elements apart with blank lines, which
         // is how paragraphs survive into the body.
@@ -34,7 +45,8 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
         Readability::new(text, None, Some(config)).map_err(|_| ReadError::HtmlNoText)?;
     let head = HeadMeta::collect(&readability);
 
-    remove_noise(&readability);
+    readability.doc.select("noscript").remove();
+    boilerplate::prune(&readability.doc);
     // Readability mutates the document, so the plain fallback text is taken
     // first; it is used when readability finds no candidate at all.
     let fallback_text = readability.doc.select("body").formatted_text().to_string();
@@ -55,6 +67,7 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
     {
         body = clean_block(&decode_entities(ld_body));
     }
+    body = drop_furniture_lines(&body);
     if body.is_empty() {
         return Err(ReadError::HtmlNoText);
     }
@@ -107,13 +120,14 @@ fn drop_title_line(title: &str, body: String) -> String {
     }
 }
 
-fn remove_noise(readability: &Readability) {
-    let doc = &readability.doc;
-    doc.select(NOISE).remove();
-    for header in doc.select("header").iter() {
-        // A page header is noise; an article's own header is not.
-        if !header.ancestors(None).filter("article, main").exists() {
-            header.remove();
-        }
+/// Lines readability kept that are buttons, prompts or photo credits.
+fn drop_furniture_lines(body: &str) -> String {
+    if body.lines().all(prompts::keep_line) {
+        return body.to_string();
     }
+    let kept: Vec<&str> = body.lines().filter(|l| prompts::keep_line(l)).collect();
+    clean_block(&kept.join("\n"))
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,183 @@
+//! Page furniture taken out of the DOM before readability chooses the article:
+//! elements that are never text (scripts, menus, forms' buttons), blocks whose
+//! `class`/`id` names them as furniture (share bars, related lists, comments,
+//! cookie and newsletter boxes, photo credits), and prompt blocks ("Read more:",
+//! "Lea también:", "Mehr zum Thema") with the list of links they introduce.
+//!
+//! It does not choose the article (dom_smoothie does) and does not look at the
+//! extracted text line by line (that is [`super::prompts::keep_line`]).
+
+use dom_query::{Document, NodeRef};
+
+use super::prompts::{is_prompt_heading, starts_with_prompt};
+
+/// Elements whose text is page furniture, never article text. `header` is
+/// handled separately because an article's own `<header>` holds its title,
+/// and `noscript` by [`super::read`], because some pages hold their only copy
+/// of the text there. `form` is deliberately absent: some CMSs wrap the whole
+/// page in one.
+const NOISE: &str = "nav, aside, footer, script, style, template, iframe, svg, \
+    button, select, [role=navigation], [role=banner], [role=contentinfo], \
+    [role=complementary], [aria-hidden=true], [hidden]";
+
+/// Words that mark an element as furniture when they are a whole `class` or
+/// `id` name or its first or last hyphen/underscore part (`share`,
+/// `share-bar`, `post-share`, not `elementor-widget-container`), ignoring case.
+/// Whole parts, so `ad` matches `ad-slot` but not `header` or `shadow`.
+/// Chosen on the dev pages: each word removed more boilerplate snippets than
+/// article ones.
+#[rustfmt::skip]
+const FURNITURE_TOKENS: &[&str] = &[
+    // comments
+    "comment", "comments", "commentlist", "disqus", "respond",
+    // sharing and social buttons
+    "share", "shares", "sharing", "social", "socials", "sharedaddy", "addthis", "shariff",
+    // related and recommended articles
+    "related", "relatedposts", "recommended", "recommendations", "outbrain", "taboola",
+    "yarpp", "similar", "readmore", "morearticles",
+    // newsletter, subscription, paywall prompts
+    "newsletter", "subscribe", "subscription", "signup", "paywall",
+    // cookie and consent banners, browser notices
+    "cookie", "cookies", "consent", "gdpr", "cmp", "browserupgrade", "outdated",
+    // navigation
+    "breadcrumb", "breadcrumbs", "pagination", "pager", "navbar", "menu",
+    // advertising
+    "ad", "ads", "advert", "adverts", "advertisement", "sponsor", "sponsored", "anzeige",
+    "werbung",
+    // photo captions and credits
+    "credit", "credits", "copyright", "caption", "figcaption",
+    // author boxes, tags, ratings, print and sidebar widgets
+    "bio", "authorbox", "tags", "tagcloud", "rating", "widget", "sidebar", "print", "popup",
+    "modal", "toolbar",
+];
+
+/// Removes furniture from `doc` in place.
+pub(super) fn prune(doc: &Document) {
+    doc.select(NOISE).remove();
+    remove_page_headers(doc);
+    remove_furniture_blocks(doc);
+    remove_prompt_blocks(doc);
+    doc.select("figcaption").remove();
+}
+
+/// A page's `<header>` is furniture; an article's own header is not, and
+/// neither is a header that holds the article itself (some themes put the
+/// whole story there).
+fn remove_page_headers(doc: &Document) {
+    for header in doc.select("header").nodes().to_vec() {
+        if header.ancestors_it(None).any(|a| a.is("article, main")) {
+            continue;
+        }
+        if paragraph_chars(&header) >= ARTICLE_IN_HEADER_CHARS {
+            continue;
+        }
+        header.remove_from_parent();
+    }
+}
+
+/// Paragraph text that makes a `<header>` the article rather than a banner:
+/// a masthead with a menu and a tagline has far less.
+const ARTICLE_IN_HEADER_CHARS: usize = 400;
+
+fn paragraph_chars(node: &NodeRef) -> usize {
+    node.find(&["p"])
+        .iter()
+        .map(NodeRef::normalized_char_count)
+        .sum()
+}
+
+fn is_furniture_word(part: &str) -> bool {
+    FURNITURE_TOKENS
+        .iter()
+        .any(|w| part.len() == w.len() && part.eq_ignore_ascii_case(w))
+}
+
+fn is_furniture_name(value: &str) -> bool {
+    value.split_whitespace().any(|name| {
+        let mut parts = name.split(['-', '_']).filter(|p| !p.is_empty());
+        let first = parts.next();
+        let last = parts.next_back();
+        first.is_some_and(is_furniture_word) || last.is_some_and(is_furniture_word)
+    })
+}
+
+fn names_furniture(node: &NodeRef) -> bool {
+    node.attr("class").is_some_and(|c| is_furniture_name(&c))
+        || node.attr("id").is_some_and(|i| is_furniture_name(&i))
+}
+
+/// Elements never removed by their name: the page's frame, and whatever holds
+/// the article (`has-sidebar` and `single-post tags-x` wrappers are common).
+fn holds_article(node: &NodeRef) -> bool {
+    node.is("html, body, main, article, [itemprop=articleBody]")
+        || !node.find(&["h1"]).is_empty()
+        || !node.find(&["article"]).is_empty()
+}
+
+fn remove_furniture_blocks(doc: &Document) {
+    let Some(body) = doc.body() else {
+        return;
+    };
+    let page_chars = body.normalized_char_count();
+    let page_paragraph_chars = paragraph_chars(&body);
+    let mut doomed = Vec::new();
+    for node in body.descendants_it() {
+        if !node.is_element() || !names_furniture(&node) || holds_article(&node) {
+            continue;
+        }
+        // A name is a weak hint next to where the text is: wrappers named
+        // `sidebar-and-content`, `entry share` or `widget Blog` hold the
+        // story, in `<p>`s or in bare text broken by `<br>`s.
+        if node.normalized_char_count() * 2 > page_chars
+            || paragraph_chars(&node) * 2 > page_paragraph_chars
+        {
+            continue;
+        }
+        doomed.push(node);
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Block elements that can be a whole prompt line.
+const PROMPT_BLOCKS: &str = "p, div, li, h2, h3, h4, h5, h6, strong, b, span, section";
+
+/// The longest prompt line: "Lea también: <headline of another article>".
+const PROMPT_MAX_CHARS: usize = 220;
+
+fn remove_prompt_blocks(doc: &Document) {
+    for node in doc.select(PROMPT_BLOCKS).nodes().to_vec() {
+        let text = node.text();
+        let text = text.trim();
+        if text.is_empty() || text.chars().count() > PROMPT_MAX_CHARS {
+            continue;
+        }
+        if is_prompt_heading(text) {
+            // "Mehr zum Thema" above a list of links: both go.
+            if let Some(next) = node.next_element_sibling()
+                && next.is("ul, ol, div, section")
+                && link_share(&next) > 0.5
+            {
+                next.remove_from_parent();
+            }
+            node.remove_from_parent();
+        } else if starts_with_prompt(text) && node.find(&["p"]).is_empty() {
+            node.remove_from_parent();
+        }
+    }
+}
+
+/// The share of an element's text that sits inside links.
+fn link_share(node: &NodeRef) -> f64 {
+    let all = node.text().trim().chars().count();
+    if all == 0 {
+        return 0.0;
+    }
+    let linked: usize = node
+        .find(&["a"])
+        .iter()
+        .map(|a| a.text().trim().chars().count())
+        .sum();
+    linked as f64 / all as f64
+}
