@@ -34,11 +34,17 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
 static NOSCRIPT_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<(/?)noscript\b").expect("noscript regex"));
 
+/// How many times longer than readability's pick the text of a container the
+/// page marks as its article must be to replace it: readability sometimes
+/// settles on a disclosure box or a skip link next to a marked article body.
+const MARKED_OVER_READABILITY: f64 = 2.0;
+
 fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     let config = Config {
         // Formatted text keeps block elements apart with blank lines, which
         // is how paragraphs survive into the body.
         text_mode: TextMode::Formatted,
+        char_threshold: 1000,
         ..Config::default()
     };
     let mut readability =
@@ -50,6 +56,7 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     // Readability mutates the document, so the plain fallback text is taken
     // first; it is used when readability finds no candidate at all.
     let fallback_text = readability.doc.select("body").formatted_text().to_string();
+    let marked = boilerplate::marked_article_text(&readability.doc);
     let parsed = readability.parse().ok();
 
     let title = head.title();
@@ -58,6 +65,11 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
         .map(|a| clean_block(&a.text_content))
         .filter(|b| !b.is_empty())
         .unwrap_or_else(|| clean_block(&fallback_text));
+    if let Some(marked) = marked.map(|m| clean_block(&m))
+        && marked.chars().count() as f64 > MARKED_OVER_READABILITY * body.chars().count() as f64
+    {
+        body = marked;
+    }
     if body.is_empty()
         && let Some(ld_body) = head
             .ld

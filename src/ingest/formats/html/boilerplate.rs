@@ -11,13 +11,14 @@ use dom_query::{Document, NodeRef};
 
 use super::prompts::{is_prompt_heading, starts_with_prompt};
 
-/// Elements whose text is page furniture, never article text. `header` is
-/// handled separately because an article's own `<header>` holds its title,
+/// Elements whose text is page furniture, never article text. `header` and
+/// `[role=banner]` are handled separately because an article's own
+/// `<header>` holds its title, and an unclosed page header holds everything,
 /// and `noscript` by [`super::read`], because some pages hold their only copy
 /// of the text there. `form` is deliberately absent: some CMSs wrap the whole
 /// page in one.
 const NOISE: &str = "nav, aside, footer, script, style, template, iframe, svg, \
-    button, select, [role=navigation], [role=banner], [role=contentinfo], \
+    button, select, [role=navigation], [role=contentinfo], \
     [role=complementary], [aria-hidden=true], [hidden]";
 
 /// Words that mark an element as furniture when they are a whole `class` or
@@ -27,28 +28,36 @@ const NOISE: &str = "nav, aside, footer, script, style, template, iframe, svg, \
 /// Chosen on the dev pages: each word removed more boilerplate snippets than
 /// article ones.
 #[rustfmt::skip]
-const FURNITURE_TOKENS: &[&str] = &[
+const FURNITURE_ENDS: &[&str] = &[
     // comments
-    "comment", "comments", "commentlist", "disqus", "respond",
+    "respond",
     // sharing and social buttons
-    "share", "shares", "sharing", "social", "socials", "sharedaddy", "addthis", "shariff",
+    "share", "shares", "sharing", "social", "socials",
     // related and recommended articles
-    "related", "relatedposts", "recommended", "recommendations", "outbrain", "taboola",
-    "yarpp", "similar", "readmore", "morearticles",
-    // newsletter, subscription, paywall prompts
-    "newsletter", "subscribe", "subscription", "signup", "paywall",
-    // cookie and consent banners, browser notices
-    "cookie", "cookies", "consent", "gdpr", "cmp", "browserupgrade", "outdated",
+    "recommendations", "similar", "readmore", "morearticles",
+    // newsletter, subscription prompts
+    "subscription", "signup", "paywall",
     // navigation
-    "breadcrumb", "breadcrumbs", "pagination", "pager", "navbar", "menu",
+    "pagination", "pager", "navbar", "menu",
     // advertising
-    "ad", "ads", "advert", "adverts", "advertisement", "sponsor", "sponsored", "anzeige",
-    "werbung",
-    // photo captions and credits
-    "credit", "credits", "copyright", "caption", "figcaption",
+    "ad", "ads", "advert", "adverts", "sponsor", "sponsored", "anzeige", "werbung",
     // author boxes, tags, ratings, print and sidebar widgets
-    "bio", "authorbox", "tags", "tagcloud", "rating", "widget", "sidebar", "print", "popup",
-    "modal", "toolbar",
+    "bio", "tags", "tagcloud", "rating", "ratings", "widget", "sidebar", "print", "popup",
+    "modal", "toolbar", "footer",
+];
+
+/// Words specific enough to mark furniture anywhere inside a `class` or
+/// `id` value, also in run-together names (`relatedArticlesText`,
+/// `entryfooter`, `saboxplugin-wrap`, `wp-caption-text`); lowercase here,
+/// matched ignoring ASCII case.
+#[rustfmt::skip]
+const FURNITURE_INSIDE: &[&str] = &[
+    "comment", "disqus", "sharedaddy", "addthis", "shariff",
+    "related", "recommended", "outbrain", "taboola", "yarpp", "recirculation",
+    "wp-embedded-content", "newsletter", "subscribe", "cookie", "consent", "gdpr",
+    "browserupgrade", "outdated", "breadcrumb", "advertisement", "credit", "copyright",
+    "caption", "authorbox", "author-box", "author-bio", "about-author", "saboxplugin",
+    "postmeta", "entryfooter", "disclosure", "disclaimer",
 ];
 
 /// Removes furniture from `doc` in place.
@@ -64,7 +73,7 @@ pub(super) fn prune(doc: &Document) {
 /// neither is a header that holds the article itself (some themes put the
 /// whole story there).
 fn remove_page_headers(doc: &Document) {
-    for header in doc.select("header").nodes().to_vec() {
+    for header in doc.select("header, [role=banner]").nodes().to_vec() {
         if header.ancestors_it(None).any(|a| a.is("article, main")) {
             continue;
         }
@@ -86,18 +95,21 @@ fn paragraph_chars(node: &NodeRef) -> usize {
         .sum()
 }
 
-fn is_furniture_word(part: &str) -> bool {
-    FURNITURE_TOKENS
+fn is_one_of(words: &[&str], part: &str) -> bool {
+    words
         .iter()
         .any(|w| part.len() == w.len() && part.eq_ignore_ascii_case(w))
 }
 
 fn is_furniture_name(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    if FURNITURE_INSIDE.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
     value.split_whitespace().any(|name| {
-        let mut parts = name.split(['-', '_']).filter(|p| !p.is_empty());
-        let first = parts.next();
-        let last = parts.next_back();
-        first.is_some_and(is_furniture_word) || last.is_some_and(is_furniture_word)
+        let parts: Vec<&str> = name.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+        let at_end = |p: Option<&&str>| p.is_some_and(|p| is_one_of(FURNITURE_ENDS, p));
+        at_end(parts.first()) || at_end(parts.last())
     })
 }
 
@@ -180,4 +192,31 @@ fn link_share(node: &NodeRef) -> f64 {
         .map(|a| a.text().trim().chars().count())
         .sum();
     linked as f64 / all as f64
+}
+
+/// Containers that pages and CMSs use for the article body, most specific
+/// first (schema.org markup, then WordPress, Drupal and common theme names).
+const MARKED_ARTICLE: &[&str] = &[
+    "[itemprop=articleBody]",
+    ".entry-content, .post-content, .article-body, .article-content, .articleBody, \
+     .story-body, .post-body, .field--name-body, .field-name-body, .td-post-content, \
+     .content-article, .article__body, .article-text, .story-content, .single-content",
+    "article",
+];
+
+/// The formatted text of the container the page marks as its article body,
+/// when exactly one kind of marking finds it; the longest if several match.
+pub(super) fn marked_article_text(doc: &Document) -> Option<String> {
+    for selector in MARKED_ARTICLE {
+        let found = doc.select(selector);
+        let best = found
+            .nodes()
+            .iter()
+            .max_by_key(|n| n.normalized_char_count())
+            .map(|n| n.formatted_text().to_string());
+        if best.is_some() {
+            return best;
+        }
+    }
+    None
 }

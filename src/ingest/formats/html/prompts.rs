@@ -28,7 +28,7 @@ const PROMPT_OPENERS: &[&str] = &[
     "lire aussi", "à lire aussi", "a lire aussi", "lire également", "voir aussi",
     "à lire également", "sur le même sujet", "à voir aussi",
     // Spanish
-    "lea también", "lea más:", "lea:", "lee también", "leer más", "le puede interesar",
+    "lea también", "lea más:", "lea:", "mire:", "lee también", "leer más", "le puede interesar",
     "te puede interesar", "puede interesarte", "mira:", "ver también", "también puedes leer",
     "noticias relacionadas", "relacionado:", "relacionadas:",
     // Italian and Portuguese

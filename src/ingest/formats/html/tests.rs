@@ -118,6 +118,37 @@ fn furniture_stays_out_and_the_article_stays_in() {
             &["Share on Facebook", "outdated browser"],
         ),
         (
+            "page banner by role, not by tag",
+            page(&format!(
+                "<div class='story'><div role='banner'><p>Log in to your account for \
+                 the island edition</p></div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+            )),
+            &[P1, P2, P3],
+            &["Log in to your account"],
+        ),
+        (
+            "run-together furniture names",
+            article(
+                "<div class='relatedArticlesText'><p>Storm closes harbour for a week, \
+                 and the ferry operator names a new captain for the summer.</p></div>\
+                 <div class='entryfooter'><p>Filed under harbour news and local transport \
+                 for the island edition.</p></div>",
+                "",
+            ),
+            &[P1, P2, P3],
+            &["Storm closes harbour", "Filed under harbour news"],
+        ),
+        (
+            "advertiser disclosure box",
+            article(
+                "<div class='affiliate-disclosure'><p>This post may contain affiliate links; \
+                 we earn a commission when you buy through them.</p></div>",
+                "",
+            ),
+            &[P1, P2, P3],
+            &["affiliate links"],
+        ),
+        (
             "list items and headings inside the article",
             article(
                 "<h2>What changes for passengers</h2><ul><li>Check-in opens forty minutes \
