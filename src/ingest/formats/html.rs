@@ -39,6 +39,11 @@ static NOSCRIPT_TAG: LazyLock<Regex> =
 /// settles on a disclosure box or a skip link next to a marked article body.
 const MARKED_OVER_READABILITY: f64 = 2.0;
 
+/// How many times longer than the text read from the page the JSON-LD
+/// `articleBody` must be to replace it: some pages render the story with
+/// scripts and leave only a teaser and an author box in the markup.
+const LD_OVER_READABILITY: f64 = 2.0;
+
 fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     let config = Config {
         // Formatted text keeps block elements apart with blank lines, which
@@ -51,7 +56,11 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
         Readability::new(text, None, Some(config)).map_err(|_| ReadError::HtmlNoText)?;
     let head = HeadMeta::collect(&readability);
 
+    let title = head.title();
     readability.doc.select("noscript").remove();
+    if let Some(title) = &title {
+        boilerplate::keep_titled_article(&readability.doc, title);
+    }
     boilerplate::prune(&readability.doc);
     // Readability mutates the document, so the plain fallback text is taken
     // first; it is used when readability finds no candidate at all.
@@ -59,7 +68,6 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     let marked = boilerplate::marked_article_text(&readability.doc);
     let parsed = readability.parse().ok();
 
-    let title = head.title();
     let mut body = parsed
         .as_ref()
         .map(|a| clean_block(&a.text_content))
@@ -70,14 +78,15 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     {
         body = marked;
     }
-    if body.is_empty()
-        && let Some(ld_body) = head
-            .ld
-            .as_ref()
-            .and_then(|ld| ld.get("articleBody"))
-            .and_then(Value::as_str)
+    if let Some(ld_body) = head
+        .ld
+        .as_ref()
+        .and_then(|ld| ld.get("articleBody"))
+        .and_then(Value::as_str)
+        .map(|b| clean_block(&decode_entities(b)))
+        && ld_body.chars().count() as f64 > LD_OVER_READABILITY * body.chars().count() as f64
     {
-        body = clean_block(&decode_entities(ld_body));
+        body = ld_body;
     }
     body = drop_furniture_lines(&body);
     if body.is_empty() {

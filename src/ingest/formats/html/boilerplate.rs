@@ -220,3 +220,61 @@ pub(super) fn marked_article_text(doc: &Document) -> Option<String> {
     }
     None
 }
+
+/// On pages that hold several `<article>`s (infinite scroll, teaser cards),
+/// the one whose heading is the page's title is the story: the others are
+/// removed so readability cannot settle on a neighbour. Nothing happens
+/// unless an article carries the title.
+pub(super) fn keep_titled_article(doc: &Document, title: &str) {
+    let title = fold_heading(title);
+    if title.chars().count() < TITLE_MIN_CHARS {
+        return;
+    }
+    let articles = doc.select("article").nodes().to_vec();
+    if articles.len() < 2 {
+        return;
+    }
+    let carries_title = |article: &NodeRef| {
+        article
+            .find(&["h1"])
+            .iter()
+            .chain(article.find(&["h2"]).iter())
+            .any(|h| {
+                let heading = fold_heading(&h.text());
+                heading.chars().count() >= TITLE_MIN_CHARS
+                    && (title.contains(&heading) || heading.contains(&title))
+            })
+    };
+    let titled: Vec<&NodeRef> = articles.iter().filter(|a| carries_title(a)).collect();
+    // The innermost titled article with the most text: a wrapper around the
+    // whole feed carries the title too, and so does a sidebar teaser.
+    let Some(story) = titled
+        .iter()
+        .filter(|a| {
+            !titled
+                .iter()
+                .any(|b| b.id != a.id && b.ancestors_it(None).any(|p| p.id == a.id))
+        })
+        .max_by_key(|a| a.normalized_char_count())
+    else {
+        return;
+    };
+    let related = |a: &NodeRef| {
+        a.id == story.id
+            || a.ancestors_it(None).any(|p| p.id == story.id)
+            || story.ancestors_it(None).any(|p| p.id == a.id)
+    };
+    for article in articles.iter().filter(|a| !related(a)) {
+        article.remove_from_parent();
+    }
+}
+
+/// A heading shorter than this is too generic ("News") to identify a story.
+const TITLE_MIN_CHARS: usize = 12;
+
+fn fold_heading(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

@@ -200,6 +200,41 @@ fn text_only_inside_noscript_is_read() {
     assert!(!body.contains("<p>"), "markup left in {body:?}");
 }
 
+#[test]
+fn the_article_carrying_the_title_wins_over_its_neighbours() {
+    // An infinite-scroll page: the next story is longer, and a sidebar
+    // teaser repeats the title.
+    let next = "The regional bus company announced a new timetable for the winter \
+        months, with fewer evening services on the routes to the north of the island \
+        and an extra morning bus for school pupils travelling to the mainland ferry.";
+    let html = format!(
+        "<html><head><title>Harbour reopens after repairs</title></head><body>\
+         <main><article id='a0'><h1>Harbour reopens after repairs</h1><p>{P1}</p>\
+         <p>{P2}</p></article>\
+         <article id='a1'><h1>Bus timetable changes for winter</h1><p>{next}</p>\
+         <p>{next}</p><p>{next}</p></article></main>\
+         <div class='rail'><article><h2>Harbour reopens after repairs</h2></article></div>\
+         </body></html>"
+    );
+    let body = read(&html).expect("article").body;
+    assert!(body.contains(P1) && body.contains(P2), "{body:?}");
+    assert!(!body.contains("regional bus company"), "{body:?}");
+}
+
+#[test]
+fn json_ld_body_replaces_a_scrap_of_markup() {
+    let story = format!("{P1} {P2} {P3}");
+    let html = format!(
+        "<html><head><title>Harbour reopens after repairs</title>\
+         <script type='application/ld+json'>{{\"@type\": \"NewsArticle\", \
+         \"headline\": \"Harbour reopens after repairs\", \"articleBody\": \"{story}\"}}\
+         </script></head><body><div id='app'><p>The harbour reopened on Thursday.</p>\
+         <p>Subscribe to read the full story.</p></div></body></html>"
+    );
+    let body = read(&html).expect("article").body;
+    assert!(body.contains(P3), "{body:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
