@@ -66,6 +66,7 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     // first; it is used when readability finds no candidate at all.
     let fallback_text = readability.doc.select("body").formatted_text().to_string();
     let marked = boilerplate::marked_article_text(&readability.doc);
+    let lead = boilerplate::lead_text(&readability.doc).map(|l| clean_block(&l));
     let parsed = readability.parse().ok();
 
     let mut body = parsed
@@ -87,6 +88,13 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
         && ld_body.chars().count() as f64 > LD_OVER_READABILITY * body.chars().count() as f64
     {
         body = ld_body;
+    }
+    // The lead goes first when readability took only the body column.
+    if let Some(lead) = lead
+        && !body.is_empty()
+        && !collapsed(&body).contains(&collapsed(&lead))
+    {
+        body = format!("{lead}\n\n{body}");
     }
     body = drop_furniture_lines(&body);
     if body.is_empty() {
@@ -124,6 +132,10 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
             .and_then(|b| non_empty(clean_line(b)));
     }
     Ok(article)
+}
+
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Readability sometimes keeps the page's `<h1>`; the title is stored

@@ -44,6 +44,8 @@ const FURNITURE_ENDS: &[&str] = &[
     // author boxes, tags, ratings, print and sidebar widgets
     "bio", "tags", "tagcloud", "rating", "ratings", "widget", "sidebar", "print", "popup",
     "modal", "toolbar", "footer",
+    // calls to action: log in, sign up, download the app
+    "cta",
 ];
 
 /// Words specific enough to mark furniture anywhere inside a `class` or
@@ -277,4 +279,61 @@ fn fold_heading(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Class and id words of a story's lead paragraph (standfirst, chapô,
+/// bajada), matched as whole name parts. Readability often takes the body
+/// column and leaves the lead, which many themes put in the header.
+#[rustfmt::skip]
+const LEAD_WORDS: &[&str] = &[
+    "lead", "intro", "standfirst", "chapo", "chapeau", "excerpt", "summary", "subtitle",
+    "subheadline", "bajada", "entradilla", "deck", "dek", "leader", "abstract", "sottotitolo",
+];
+
+/// A lead is a sentence or a short paragraph, not a column.
+const LEAD_CHARS: std::ops::RangeInclusive<usize> = 30..=1000;
+
+fn names_teaser(node: &NodeRef) -> bool {
+    let named = |value: &str| {
+        let lower = value.to_ascii_lowercase();
+        ["card", "teaser", "related"]
+            .iter()
+            .any(|w| lower.contains(w))
+    };
+    node.attr("class").is_some_and(|c| named(&c))
+}
+
+/// The text of the first element named as the story's lead.
+pub(super) fn lead_text(doc: &Document) -> Option<String> {
+    let body = doc.body()?;
+    let is_lead_name = |value: &str| {
+        value.split_whitespace().any(|name| {
+            name.split(['-', '_'])
+                .any(|p| LEAD_WORDS.iter().any(|w| p.eq_ignore_ascii_case(w)))
+        })
+    };
+    let named = |n: &NodeRef| {
+        n.is_element()
+            && (n.attr("class").is_some_and(|c| is_lead_name(&c))
+                || n.attr("id").is_some_and(|i| is_lead_name(&i)))
+    };
+    body.descendants_it()
+        .filter(named)
+        // The innermost: an `intro` block can hold the lead and an image
+        // caption, each with its own name.
+        .filter(|n| !n.descendants_it().any(|d| named(&d)))
+        .find_map(|n| {
+            // A teaser card is a link or named so, a newsletter box has its
+            // own heading.
+            if n.ancestors_it(None)
+                .any(|a| a.is("a, table") || names_teaser(&a))
+                || !n.find(&["h1"]).is_empty()
+                || !n.find(&["h2"]).is_empty()
+            {
+                return None;
+            }
+            let text = n.formatted_text().to_string();
+            let chars = text.trim().chars().count();
+            (LEAD_CHARS.contains(&chars) && link_share(&n) < 0.5).then_some(text)
+        })
 }

@@ -149,6 +149,19 @@ fn furniture_stays_out_and_the_article_stays_in() {
             &["affiliate links"],
         ),
         (
+            "lead paragraph in the header, body in its own column",
+            page(&format!(
+                "<div class='rail'><div class='teaser-card'><p class='teaser-intro'>Ferry \
+                 fares rise again this spring, the operator says in its report.</p></div></div>\
+                 <div class='page'><div class='head'><h1>Harbour reopens after repairs</h1>\
+                 <p class='lead'>Three weeks of work on the breakwater are over, and the \
+                 island's ferries can dock again.</p></div><div class='cols'>\
+                 <div class='story-body'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></div>"
+            )),
+            &[P1, P2, P3, "Three weeks of work on the breakwater are over"],
+            &["Ferry fares rise again"],
+        ),
+        (
             "list items and headings inside the article",
             article(
                 "<h2>What changes for passengers</h2><ul><li>Check-in opens forty minutes \
