@@ -21,9 +21,13 @@ use super::{RawArticle, ReadError};
 use meta::HeadMeta;
 
 pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
+    // Some pages keep their only copy of the text in `<noscript>`, which the
+    // parser (scripting on, like a browser) holds as raw markup; read as
+    // `<div>`s, its paragraphs count like any others.
+    if noscript_holds_paragraphs(text) {
+        return read_page(&NOSCRIPT_TAG.replace_all(text, "<${1}div"));
+    }
     match read_page(text) {
-        // Some pages keep their only copy of the text in `<noscript>`, which
-        // the parser (scripting on, like a browser) holds as raw markup.
         Err(ReadError::HtmlNoText) if NOSCRIPT_TAG.is_match(text) => {
             read_page(&NOSCRIPT_TAG.replace_all(text, "<${1}div"))
         }
@@ -33,6 +37,32 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
 
 static NOSCRIPT_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<(/?)noscript\b").expect("noscript regex"));
+
+static PARAGRAPH_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<p[\s>]").expect("paragraph regex"));
+
+/// Paragraphs inside one `<noscript>` that make it a copy of the story
+/// rather than a tracking pixel or an "enable JavaScript" notice.
+const NOSCRIPT_STORY_PARAGRAPHS: usize = 3;
+
+fn noscript_holds_paragraphs(text: &str) -> bool {
+    let mut open = None;
+    for tag in NOSCRIPT_TAG.captures_iter(text) {
+        let whole = tag.get(0).expect("a match has group 0");
+        match (&tag[1], open) {
+            ("", _) => open = Some(whole.end()),
+            (_, Some(start)) => {
+                let inside = &text[start..whole.start()];
+                if PARAGRAPH_TAG.find_iter(inside).count() >= NOSCRIPT_STORY_PARAGRAPHS {
+                    return true;
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    false
+}
 
 /// How many times longer than readability's pick the text of a container the
 /// page marks as its article must be to replace it: readability sometimes

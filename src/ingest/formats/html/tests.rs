@@ -248,6 +248,18 @@ fn json_ld_body_replaces_a_scrap_of_markup() {
     assert!(body.contains(P3), "{body:?}");
 }
 
+#[test]
+fn story_in_noscript_beats_the_script_placeholder() {
+    let html = format!(
+        "<html><head><title>Harbour reopens after repairs</title></head><body>\
+         <div class='post-body'><div id='app'><p>Loading the story, please wait a moment \
+         while the page finishes loading.</p></div>\
+         <noscript><p>{P1}</p><p>{P2}</p><p>{P3}</p></noscript></div></body></html>"
+    );
+    let body = read(&html).expect("noscript article").body;
+    assert!(body.contains(P1) && body.contains(P3), "{body:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
