@@ -73,6 +73,28 @@ const CREDIT_OPENERS: &[&str] = &[
     "źródło:", "©",
 ];
 
+/// Labels of the metadata lines themes print around a story: its category,
+/// tags, authors, sources and dates. The story has them in their own fields.
+#[rustfmt::skip]
+const META_LABELS: &[&str] = &[
+    "category:", "categories:", "kategorie:", "kategorien:", "rubrik:", "tags:",
+    "schlagwörter:", "schlagworte:", "autoren:", "quelle:", "quellen:", "quellenangaben:",
+    "source:", "sources:", "fuente:", "updated:", "aktualisiert:", "aktualisiert am",
+    "veröffentlicht:", "published:", "publikacja:", "publié le", "mis à jour", "erschienen in",
+    "erstellt:", "stand:",
+];
+
+/// A metadata line is a label and a few words.
+const META_MAX_CHARS: usize = 80;
+
+/// A line that is only a date, a time or a reading time.
+static DATE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}( ?[ap]\.?m\.?)?|\d+ min(\.|utes?)? (read|lesezeit)|lesezeit:? \d+ min(\.|uten)?)$",
+    )
+    .expect("date line regex")
+});
+
 /// A credit line is short: a label, a name, an agency.
 const CREDIT_MAX_CHARS: usize = 120;
 
@@ -110,7 +132,8 @@ pub(super) fn is_prompt_heading(text: &str) -> bool {
 }
 
 /// Whether a line of extracted text is article text rather than a button
-/// label, a prompt or a photo credit that readability kept.
+/// label, a prompt, a photo credit, a metadata line ("Kategorie: News",
+/// "Quelle: dpa") or a bare date that readability kept.
 pub(super) fn keep_line(line: &str) -> bool {
     let line = line.trim();
     if line.is_empty() {
@@ -120,8 +143,23 @@ pub(super) fn keep_line(line: &str) -> bool {
     if BUTTON_LINES.contains(&norm.as_str()) || is_prompt_heading(line) {
         return false;
     }
+    if DATE_LINE.is_match(&collapse_spaces(line)) {
+        return false;
+    }
+    if line.chars().count() <= META_MAX_CHARS {
+        let tight = line.replace(" :", ":");
+        if opens_with(&tight, META_LABELS)
+            || META_LABELS.iter().any(|l| l.trim_end_matches(':') == norm)
+        {
+            return false;
+        }
+    }
     let short = line.chars().count() <= CREDIT_MAX_CHARS;
     !(short && (opens_with(line, CREDIT_OPENERS) || starts_with_prompt(line)))
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -154,6 +192,25 @@ mod tests {
                 true,
             ),
             ("Teilen", false, false, false),
+            ("Kategorie: Lokales", false, false, false),
+            ("Category : Press Releases", false, false, false),
+            ("Quelle: Deutscher Wetterdienst", false, false, false),
+            ("Autoren:", false, false, false),
+            ("23.10.2018", false, false, false),
+            ("3:59 PM", false, false, false),
+            ("4 min read", false, false, false),
+            (
+                "Quellen der Inspiration gibt es auf der Insel viele.",
+                false,
+                false,
+                true,
+            ),
+            (
+                "Am 23.10.2018 öffnete der Hafen wieder.",
+                false,
+                false,
+                true,
+            ),
             ("Kommentare geschlossen", false, false, false),
             (
                 "Share prices rose by four percent on Monday.",
