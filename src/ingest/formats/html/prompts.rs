@@ -84,6 +84,28 @@ const META_LABELS: &[&str] = &[
     "erstellt:", "stand:",
 ];
 
+/// Phrases that mark a whole line, wherever they stand in it, as a notice
+/// about the page rather than the story: paywalls, copyright and liability
+/// notices, cookie and browser banners.
+#[rustfmt::skip]
+const NOTICE_PHRASES: &[&str] = &[
+    // paywalls
+    "already a subscriber", "to view the full story", "for the full story",
+    "to continue reading", "subscribe to continue", "subscribers only",
+    "nur für abonnenten", "weiterlesen mit", "exclusivo para suscriptores",
+    // copyright and liability
+    "all rights reserved", "copyrighted property", "written permission",
+    "alle rechte vorbehalten", "todos los derechos reservados", "tous droits réservés",
+    "tutti i diritti riservati", "angaben ohne gewähr",
+    // cookies, scripts, browsers
+    "we use cookies", "this website uses cookies", "diese website verwendet cookies",
+    "wir verwenden cookies", "enable javascript", "javascript is disabled",
+    "javascript aktivieren", "outdated browser", "veralteten browser",
+];
+
+/// A notice is a sentence or two.
+const NOTICE_MAX_CHARS: usize = 300;
+
 /// A metadata line is a label and a few words.
 const META_MAX_CHARS: usize = 80;
 
@@ -132,8 +154,9 @@ pub(super) fn is_prompt_heading(text: &str) -> bool {
 }
 
 /// Whether a line of extracted text is article text rather than a button
-/// label, a prompt, a photo credit, a metadata line ("Kategorie: News",
-/// "Quelle: dpa") or a bare date that readability kept.
+/// label, a prompt, a photo credit, a paywall, copyright or cookie notice, a
+/// metadata line ("Kategorie: News", "Quelle: dpa") or a bare date that
+/// readability kept.
 pub(super) fn keep_line(line: &str) -> bool {
     let line = line.trim();
     if line.is_empty() {
@@ -142,6 +165,12 @@ pub(super) fn keep_line(line: &str) -> bool {
     let norm = normalized(line);
     if BUTTON_LINES.contains(&norm.as_str()) || is_prompt_heading(line) {
         return false;
+    }
+    if line.chars().count() <= NOTICE_MAX_CHARS {
+        let lower = line.to_lowercase();
+        if NOTICE_PHRASES.iter().any(|p| lower.contains(p)) {
+            return false;
+        }
     }
     if DATE_LINE.is_match(&collapse_spaces(line)) {
         return false;
