@@ -62,6 +62,10 @@ const BUTTON_LINES: &[&str] = &[
     "kommentar schreiben", "anzeige", "werbung", "partager", "imprimer", "publicité",
     "commentaires", "compartir", "imprimir", "comentarios", "publicidad", "condividi",
     "stampa", "udostępnij", "drukuj", "komentarze", "reklama",
+    // loaders, pins, ratings and embeds waiting for consent
+    "load more", "mehr laden", "lade weitere inhalte", "cargar más", "pin it", "pinnen",
+    "rate this article", "artikel bewerten", "valora esta noticia", "möchten sie den artikel teilen",
+    "externer inhalt", "external content",
 ];
 
 /// Labels that open a photo credit or a source line under an image.
@@ -221,6 +225,8 @@ mod tests {
                 true,
             ),
             ("Teilen", false, false, false),
+            ("Lade weitere Inhalte", false, false, false),
+            ("Möchten Sie den Artikel teilen?", false, false, false),
             ("Kategorie: Lokales", false, false, false),
             ("Category : Press Releases", false, false, false),
             ("Quelle: Deutscher Wetterdienst", false, false, false),
