@@ -120,6 +120,11 @@ impl Language {
         Language::Polish,
     ];
 
+    /// Position in [`Language::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// ISO 639-1 code, as stored in the index.
     pub fn code(self) -> &'static str {
         match self {
@@ -137,10 +142,7 @@ impl Language {
     /// Whether `word` (lowercase) is one of the language's commonest
     /// function words (`the`, `of`; `der`, `und`...), as listed here.
     pub fn is_function_word(self, word: &str) -> bool {
-        let bit = Language::ALL
-            .iter()
-            .position(|l| *l == self)
-            .expect("every language is in ALL");
+        let bit = self.index();
         LANGUAGES_OF
             .get(word)
             .is_some_and(|bits| bits >> bit & 1 == 1)
@@ -292,6 +294,9 @@ mod tests {
         for (text, language) in cases {
             assert_eq!(detect(text), language, "{text}");
             assert_eq!(Language::from_code(language.code()), Some(language));
+        }
+        for (i, language) in Language::ALL.into_iter().enumerate() {
+            assert_eq!(language.index(), i);
         }
         assert!(Language::English.is_function_word("the"));
         assert!(!Language::English.is_function_word("der"));

@@ -36,10 +36,7 @@ pub fn stem_into(language: Language, token: &str, out: &mut String) {
         out.push_str(token);
         return;
     };
-    let slot = Language::ALL
-        .iter()
-        .position(|l| *l == language)
-        .expect("every language is in ALL");
+    let slot = language.index();
     STEMS.with(|cell| {
         let mut caches = cell.borrow_mut();
         let cache = &mut caches[slot];

@@ -17,11 +17,11 @@
 //! words (`the`, `of`, `der`...) are left out too: they have no other forms
 //! worth finding. What is left is about a third of the words of news.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::tokenizer::{BoxTokenStream, TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use super::schema;
-use crate::extract::stem::stem_into;
+use crate::extract::stem::stem;
 use crate::extract::{Entities, Language, countries};
 
 /// Separates the header's parts and the text.
@@ -95,16 +95,27 @@ fn read_header(input: &str) -> (Language, FxHashSet<&str>, &str) {
     parsed.unwrap_or((Language::English, FxHashSet::default(), input))
 }
 
-/// Registered under `schema::STEM_TOKENIZER`.
+/// What the stemmed field keeps of a word: its stem, or nothing.
+type Kept = Option<Box<str>>;
+
+/// Words remembered per language by each tokenizer before it starts afresh.
+const REMEMBERED_WORDS: usize = 200_000;
+
+/// Registered under `schema::STEM_TOKENIZER`. Each copy (tantivy takes one
+/// per segment it writes) remembers what it kept of each word it has seen:
+/// news repeats its vocabulary, and a lookup costs less than a stemmer.
 #[derive(Clone)]
 pub struct StemTokenizer {
     analyzer: TextAnalyzer,
+    /// Per language, by [`Language::index`]: word -> what is kept of it.
+    kept: Vec<FxHashMap<String, Kept>>,
 }
 
 impl Default for StemTokenizer {
     fn default() -> Self {
         StemTokenizer {
             analyzer: schema::text_analyzer(),
+            kept: vec![FxHashMap::default(); Language::ALL.len()],
         }
     }
 }
@@ -117,6 +128,7 @@ impl Tokenizer for StemTokenizer {
         StemTokenStream {
             inner: self.analyzer.token_stream(text),
             language,
+            kept: &mut self.kept[language.index()],
             names,
             token: Token::default(),
         }
@@ -126,28 +138,46 @@ impl Tokenizer for StemTokenizer {
 pub struct StemTokenStream<'a> {
     inner: BoxTokenStream<'a>,
     language: Language,
+    kept: &'a mut FxHashMap<String, Kept>,
     names: FxHashSet<&'a str>,
     token: Token,
 }
 
+/// What is kept of `word`: nothing for a function word or a word that is its
+/// own stem (found in the written-form field under the same term), else the
+/// stem.
+fn kept(language: Language, word: &str) -> Kept {
+    if language.is_function_word(word) {
+        return None;
+    }
+    let stem = stem(language, word);
+    (stem != word).then(|| stem.into_boxed_str())
+}
+
 impl TokenStream for StemTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        // Only words whose stem differs from them are kept: a word that is its
-        // own stem is found in the written-form field, under the same term.
         loop {
             if !self.inner.advance() {
                 return false;
             }
             let word = self.inner.token();
-            if self.language.is_function_word(&word.text) || self.names.contains(word.text.as_str())
-            {
+            let stem = match self.kept.get(word.text.as_str()) {
+                Some(stem) => stem,
+                None => {
+                    if self.kept.len() >= REMEMBERED_WORDS {
+                        self.kept.clear();
+                    }
+                    self.kept
+                        .entry(word.text.clone())
+                        .or_insert_with(|| kept(self.language, &word.text))
+                }
+            };
+            let Some(stem) = stem else { continue };
+            if self.names.contains(word.text.as_str()) {
                 continue;
             }
             self.token.text.clear();
-            stem_into(self.language, &word.text, &mut self.token.text);
-            if self.token.text == word.text {
-                continue;
-            }
+            self.token.text.push_str(stem);
             self.token.offset_from = word.offset_from;
             self.token.offset_to = word.offset_to;
             self.token.position = word.position;
