@@ -161,6 +161,10 @@ impl TokenStream for StemTokenStream<'_> {
                 return false;
             }
             let word = self.inner.token();
+            // Numbers and words of one or two letters have no other forms.
+            if word.text.len() < 3 || word.text.as_bytes()[0].is_ascii_digit() {
+                continue;
+            }
             let stem = match self.kept.get(word.text.as_str()) {
                 Some(stem) => stem,
                 None => {
