@@ -122,6 +122,26 @@ fn known_word(searcher: &Searcher, fields: &Fields, languages: &[Language], toke
         })
 }
 
+/// The nearest candidate so far: fewest edits, then most articles.
+#[derive(Default)]
+struct Nearest {
+    edits: usize,
+    found: Option<(String, u64)>,
+}
+
+impl Nearest {
+    fn offer(&mut self, edits: usize, articles: u64, text: &str) {
+        let better = match &self.found {
+            None => true,
+            Some((_, n)) => edits < self.edits || (edits == self.edits && articles > *n),
+        };
+        if better {
+            self.edits = edits;
+            self.found = Some((text.to_string(), articles));
+        }
+    }
+}
+
 /// The most edits a suggestion may be from `typed`.
 fn max_edits(typed: &str) -> usize {
     if typed.chars().count() <= 5 { 1 } else { 2 }
@@ -134,7 +154,7 @@ fn nearest_word(searcher: &Searcher, field: Field, token: &str) -> Option<(Strin
     let from = first.to_string();
     let to = char::from_u32(first as u32 + 1)?.to_string();
     let limit = max_edits(token);
-    let mut best: Option<(usize, u64, String)> = None;
+    let mut best = Nearest::default();
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(field) else {
             continue;
@@ -159,16 +179,10 @@ fn nearest_word(searcher: &Searcher, field: Field, token: &str) -> Option<(Strin
             if distance == 0 || distance > limit {
                 continue;
             }
-            let articles = doc_freq(searcher, field, term);
-            let better = best.as_ref().is_none_or(|(d, n, _)| {
-                (distance, std::cmp::Reverse(articles)) < (*d, std::cmp::Reverse(*n))
-            });
-            if better {
-                best = Some((distance, articles, term.to_string()));
-            }
+            best.offer(distance, doc_freq(searcher, field, term), term);
         }
     }
-    best.map(|(_, articles, term)| (term, articles))
+    best.found
 }
 
 /// The name of `field` (people or organisations) nearest to `typed`, as a whole
@@ -176,7 +190,7 @@ fn nearest_word(searcher: &Searcher, field: Field, token: &str) -> Option<(Strin
 fn nearest_name(searcher: &Searcher, field: Field, typed: &str) -> Option<(String, u64)> {
     let typed = schema::tokens(typed).join(" ");
     let limit = max_edits(&typed);
-    let mut best: Option<(usize, u64, String)> = None;
+    let mut best = Nearest::default();
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(field) else {
             continue;
@@ -199,14 +213,8 @@ fn nearest_name(searcher: &Searcher, field: Field, typed: &str) -> Option<(Strin
             if distance > limit {
                 continue;
             }
-            let articles = doc_freq(searcher, field, name);
-            let better = best.as_ref().is_none_or(|(d, n, _)| {
-                (distance, std::cmp::Reverse(articles)) < (*d, std::cmp::Reverse(*n))
-            });
-            if better {
-                best = Some((distance, articles, name.to_string()));
-            }
+            best.offer(distance, doc_freq(searcher, field, name), name);
         }
     }
-    best.map(|(_, articles, name)| (name, articles))
+    best.found
 }
