@@ -18,7 +18,7 @@ use crate::entity::PerKind;
 use dates::PartialDate;
 
 /// Bumped when extraction changes enough that stored entities should be recomputed.
-pub const EXTRACTOR_VERSION: u32 = 6;
+pub const EXTRACTOR_VERSION: u32 = 7;
 
 /// How far into the body the lead runs, for deciding what an article is about.
 const LEAD_BYTES: usize = 200;

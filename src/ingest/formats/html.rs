@@ -1,5 +1,6 @@
 //! HTML pages: metadata from `<head>` (Open Graph, article:*, Dublin Core,
-//! JSON-LD), main text from dom_smoothie's readability port.
+//! JSON-LD), the publication date from everything the page offers (`dates`),
+//! main text from dom_smoothie's readability port.
 //!
 //! dom_smoothie does not re-export `dom_query`, and Cargo.toml may not grow
 //! a direct dependency, so the document is reached through
@@ -10,6 +11,7 @@ use crate::text::decode_entities;
 use dom_smoothie::{Config, Readability, TextMode};
 use serde_json::Value;
 
+mod dates;
 mod meta;
 
 use super::clean::{clean_block, clean_line, non_empty};
@@ -33,6 +35,9 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
     let mut readability =
         Readability::new(text, None, Some(config)).map_err(|_| ReadError::HtmlNoText)?;
     let head = HeadMeta::collect(&readability);
+    // Before noise removal: the weighing needs to see sidebars and footers to
+    // discount their dates.
+    let published = dates::publication(&readability);
 
     remove_noise(&readability);
     // Readability mutates the document, so the plain fallback text is taken
@@ -70,19 +75,14 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
     let mut article = RawArticle {
         title,
         body,
-        published_raw: head.published(),
+        published_raw: published.as_ref().map(|p| p.raw.clone()),
+        published_day: published.map(|p| (p.date, p.source)),
         author: head.author(),
         source: head.source(),
         url: head.url(),
         tags: head.tags(),
         line: None,
     };
-    if article.published_raw.is_none() {
-        article.published_raw = parsed
-            .as_ref()
-            .and_then(|a| a.published_time.as_deref())
-            .and_then(|d| non_empty(clean_line(d)));
-    }
     if article.author.is_none() {
         article.author = parsed
             .as_ref()
