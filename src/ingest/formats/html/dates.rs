@@ -33,7 +33,6 @@ use chrono::NaiveDate;
 use dom_smoothie::Readability;
 use regex::Regex;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::meta::{collect_objects, is_article_type, parse_json_ld};
@@ -182,21 +181,23 @@ const MODIFIED_WORDS: &[&str] = &["update", "modif"];
 /// Words that mark the site's furniture, unless the element belongs to the
 /// article: a post's own footer (`post-footer`, `entry-footer`) holds its
 /// date, and Blogger wraps the posts in `widget Blog`.
-const FURNITURE_WORDS: &[&str] = &["footer", "widget", "archive", "event"];
+const FURNITURE_WORDS: &[&str] = &["footer", "widget", "archive"];
 
 /// Words in a class or id that mark the article's own container.
 const ARTICLE_WORDS: &[&str] = &["post", "entry", "article", "story", "blog"];
 
+/// Class prefixes naming an article's topics (WordPress and its kin).
+const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "tags-", "cat-", "topic-"];
+
 /// Elements that never hold the article's dates, and the one that does only
 /// inside the article.
-const NOISE_TAGS: &[&str] = &["aside", "nav", "select", "option"];
-const FURNITURE_TAGS: &[&str] = &["footer"];
+const NOISE_TAGS: &[&str] = &["nav", "select", "option"];
+const FURNITURE_TAGS: &[&str] = &["footer", "aside"];
+/// Elements whose text a reader does not see.
+const HIDDEN_TAGS: &[&str] = &["head", "title", "script", "style", "noscript", "template"];
 
 /// Text longer than this is a container, not a date element.
 const MAX_DATE_TEXT: usize = 200;
-/// How much text after the title is searched for a date when nothing else is
-/// found: a byline sits right under the title.
-const AFTER_TITLE_BYTES: usize = 600;
 
 /// The page's publication day, if it gives one.
 pub(super) fn publication(readability: &Readability) -> Option<PageDate> {
@@ -255,28 +256,34 @@ struct Clues {
     title_at: Option<usize>,
 }
 
-/// Where an element sits: inside the article's own container, inside a part
-/// that holds no article dates. Inherited from the parent, then adjusted by
-/// the element's own tag, class, id and microdata type. `<html>` and `<body>`
-/// change nothing: themes put words like `has-sidebar` or `single-post` on
-/// them for the whole page.
-#[derive(Clone, Copy, Debug, Default)]
+/// Where a node sits: inside the article's own container, inside a part
+/// that holds no article dates, inside what a reader sees. Inherited from the
+/// parent, then adjusted by the element's own tag, class, id and microdata
+/// type. `<html>` and `<body>` change nothing: themes put words like
+/// `has-sidebar` or `single-post` on them for the whole page.
+#[derive(Clone, Copy, Debug)]
 struct Place {
     in_article: bool,
     in_noise: bool,
+    shown: bool,
+    /// The element's position in document order.
+    at: usize,
 }
 
 impl Place {
-    fn of(parent: Place, attr: &impl Fn(&str) -> Option<String>, tag: &str) -> Place {
+    const ROOT: Place = Place {
+        in_article: false,
+        in_noise: false,
+        shown: true,
+        at: 0,
+    };
+
+    fn of(parent: Place, attr: &impl Fn(&str) -> Option<String>, tag: &str, at: usize) -> Place {
+        let shown = parent.shown && !HIDDEN_TAGS.contains(&tag);
         if matches!(tag, "html" | "body") {
-            return parent;
+            return Place { at, ..parent };
         }
-        let names = ["class", "id", "itemtype"]
-            .iter()
-            .filter_map(|a| attr(a))
-            .map(|c| lower(&c))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let names = element_names(attr);
         let in_article = parent.in_article || tag == "article" || any_word(ARTICLE_WORDS, &names);
         let furniture =
             !in_article && (FURNITURE_TAGS.contains(&tag) || any_word(FURNITURE_WORDS, &names));
@@ -288,126 +295,105 @@ impl Place {
         Place {
             in_article,
             in_noise,
+            shown,
+            at,
         }
     }
+}
+
+/// An element's class, id and microdata type, lowercased, without the
+/// taxonomy classes content systems add to an article's container
+/// (`category-popular`, `tag-events`): those name the article's topics, not
+/// the part of the page.
+fn element_names(attr: &impl Fn(&str) -> Option<String>) -> String {
+    let mut names = String::new();
+    for value in ["class", "id", "itemtype"].iter().filter_map(|a| attr(a)) {
+        for token in value.split_whitespace() {
+            let token = token.to_ascii_lowercase();
+            if TAXONOMY_PREFIXES.iter().any(|p| token.starts_with(p)) {
+                continue;
+            }
+            names.push_str(&token);
+            names.push(' ');
+        }
+    }
+    names
 }
 
 fn collect(readability: &Readability) -> Clues {
     let doc = &readability.doc;
     let order = page_order(readability);
     let mut clues = Vec::new();
-    let all = doc.select("*");
-    let nodes = all.nodes();
-    // Document order puts a parent before its children, so one pass settles
-    // which elements sit inside noise.
-    let mut places = HashMap::with_capacity(nodes.len());
-    let mut noise_at = Vec::with_capacity(nodes.len());
     let mut title_at = None;
-    for (at, node) in nodes.iter().enumerate() {
+    let mut title_offset = None;
+    let mut visible = VisibleText::default();
+    // A pre-order walk, each node with its parent's place: parents come
+    // before their children and text comes in reading order.
+    let mut stack = vec![(doc.root(), Place::ROOT)];
+    let mut at = 0;
+    while let Some((node, parent)) = stack.pop() {
+        if node.is_text() {
+            if parent.shown && !parent.in_noise {
+                visible.push(&node.text(), parent.at);
+            }
+            continue;
+        }
         let Some(tag) = node.node_name() else {
+            // The document itself.
+            stack.extend(node.children_it(true).map(|c| (c, parent)));
             continue;
         };
+        if !node.is_element() {
+            continue;
+        }
+        at += 1;
         let tag = tag.to_ascii_lowercase();
-        let parent = node
-            .parent()
-            .and_then(|p| places.get(&p.id).copied())
-            .unwrap_or_default();
         let attr = |name: &str| node.attr(name).map(|v| v.to_string());
-        let place = Place::of(parent, &attr, &tag);
-        let in_noise = place.in_noise;
-        places.insert(node.id, place);
-        noise_at.push(in_noise);
+        let place = Place::of(parent, &attr, &tag, at);
+        stack.extend(node.children_it(true).map(|c| (c, place)));
+        if place.in_noise {
+            continue;
+        }
         match tag.as_str() {
-            "meta" => {
-                if !in_noise {
-                    meta_clue(&mut clues, &attr, at, order);
-                }
-                continue;
-            }
+            "meta" => meta_clue(&mut clues, &attr, at, order),
             "link" => {
-                let rel = node.attr("rel").map(|r| lower(&r)).unwrap_or_default();
+                let rel = attr("rel").map(|r| lower(&r)).unwrap_or_default();
                 if matches!(rel.as_str(), "canonical" | "shortlink" | "amphtml")
-                    && let Some(href) = node.attr("href")
+                    && let Some(href) = attr("href")
                 {
                     push(&mut clues, Evidence::Url, 0, at, &href, url_date(&href));
                 }
-                continue;
             }
             "script" => {
-                let ld = node
-                    .attr("type")
-                    .is_some_and(|t| lower(&t) == "application/ld+json");
-                if ld && !in_noise {
+                let ld = attr("type").is_some_and(|t| lower(&t) == "application/ld+json");
+                if ld {
                     for (evidence, rank, raw) in json_ld_dates(&node.text()) {
-                        push(
-                            &mut clues,
-                            evidence,
-                            rank,
-                            at,
-                            &raw,
-                            parse_value(&raw, order),
-                        );
+                        let found = parse_value(&raw, order);
+                        push(&mut clues, evidence, rank, at, &raw, found);
                     }
                 }
-                continue;
             }
-            "style" | "noscript" | "template" | "head" | "html" | "body" => continue,
-            "h1" if title_at.is_none() && !in_noise => title_at = Some(at),
-            _ => {}
+            "style" | "noscript" | "template" | "head" | "html" | "body" | "title" => {}
+            _ => {
+                if tag == "h1" && title_at.is_none() {
+                    title_at = Some(at);
+                    title_offset = Some(visible.text.len());
+                }
+                let text = || node.text().to_string();
+                element_clues(&mut clues, &attr, &text, &tag, at, order);
+            }
         }
-        if in_noise {
-            continue;
-        }
-        let text = || node.text().to_string();
-        element_clues(&mut clues, &attr, &text, &tag, at, order);
     }
-    if let Some(title_at) = title_at
+    visible.cue_clues(&mut clues, order);
+    if let Some(offset) = title_offset
         && !clues.iter().any(|c| c.evidence == Evidence::Byline)
     {
-        let texts = nodes[title_at..]
-            .iter()
-            .zip(&noise_at[title_at..])
-            .filter(|&(node, &in_noise)| {
-                !in_noise
-                    && !node.node_name().is_some_and(|n| {
-                        matches!(
-                            n.to_ascii_lowercase().as_str(),
-                            "script" | "style" | "noscript" | "template"
-                        )
-                    })
-                    && node.children_it(false).any(|c| c.is_text())
-            })
-            .map(|(node, _)| node.immediate_text().to_string());
-        let after = text_after(texts);
-        if let Some(first) = find_text_dates(&after, order).first() {
-            push(
-                &mut clues,
-                Evidence::Byline,
-                9,
-                title_at,
-                &after[first.start..first.end],
-                Some(first.found),
-            );
-        }
+        visible.after_title_clue(&mut clues, offset, order);
     }
     Clues {
         list: clues,
         title_at,
     }
-}
-
-/// The first [`AFTER_TITLE_BYTES`] of the texts, joined with spaces.
-fn text_after(texts: impl Iterator<Item = String>) -> String {
-    let mut after = String::new();
-    for text in texts {
-        if after.len() >= AFTER_TITLE_BYTES {
-            break;
-        }
-        after.push_str(&text);
-        after.push(' ');
-    }
-    after.truncate(floor_boundary(&after, AFTER_TITLE_BYTES));
-    after
 }
 
 /// A `<meta>` naming the publication, the modification or the page's address.
@@ -481,11 +467,7 @@ fn element_clues(
         }
         _ => {}
     }
-    let class_and_id = format!(
-        "{} {}",
-        attr("class").map(|c| lower(&c)).unwrap_or_default(),
-        attr("id").map(|c| lower(&c)).unwrap_or_default()
-    );
+    let class_and_id = element_names(attr);
     if tag == "time" || tag == "abbr" {
         let published = attr("pubdate").is_some()
             || class_and_id.contains("published")
@@ -553,14 +535,6 @@ fn push(
             raw: raw.trim().to_string(),
         });
     }
-}
-
-fn floor_boundary(s: &str, max: usize) -> usize {
-    let mut end = max.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    end
 }
 
 fn url_date(url: &str) -> Option<WebDate> {
@@ -683,6 +657,9 @@ fn decide(clues: &Clues) -> Option<Clue> {
     }
     Some(chosen)
 }
+
+mod visible;
+use visible::VisibleText;
 
 #[cfg(test)]
 mod tests;
