@@ -37,7 +37,7 @@ pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
     let head = HeadMeta::collect(&readability);
     // Before noise removal: the weighing needs to see sidebars and footers to
     // discount their dates.
-    let published = dates::publication(&readability);
+    let published = dates::publication(&readability, head.title().as_deref());
 
     remove_noise(&readability);
     // Readability mutates the document, so the plain fallback text is taken

@@ -39,6 +39,7 @@ use super::meta::{collect_objects, is_article_type, parse_json_ld};
 use crate::extract::dates::PartialDate;
 use crate::extract::dates::web::{DayOrder, WebDate, date_from_url, find_text_dates, parse_value};
 use crate::ingest::published::DateSource;
+use crate::text::folded_lower;
 
 /// The publication day a page gives, where it came from and the value as the
 /// page wrote it.
@@ -200,8 +201,12 @@ const HIDDEN_TAGS: &[&str] = &["head", "title", "script", "style", "noscript", "
 const MAX_DATE_TEXT: usize = 200;
 
 /// The page's publication day, if it gives one.
-pub(super) fn publication(readability: &Readability) -> Option<PageDate> {
-    let clues = collect(readability);
+///
+/// `title` is the article's title as the page's metadata gives it: the heading
+/// that shows it marks where the article starts, which the first `<h1>` does
+/// not on pages that put their site name in one.
+pub(super) fn publication(readability: &Readability, title: Option<&str>) -> Option<PageDate> {
+    let clues = collect(readability, title);
     decide(&clues).map(|c| PageDate {
         date: c.found.date,
         source: match c.evidence {
@@ -278,10 +283,23 @@ impl Place {
         at: 0,
     };
 
-    fn of(parent: Place, attr: &impl Fn(&str) -> Option<String>, tag: &str, at: usize) -> Place {
+    /// `holds_title`: the element contains the article's title, so it is no
+    /// sidebar or list whatever its class says (`has-sidebar`,
+    /// `sticky-sidebar-parent`, Blogger's `widget Blog`).
+    fn of(
+        parent: Place,
+        attr: &impl Fn(&str) -> Option<String>,
+        tag: &str,
+        at: usize,
+        holds_title: bool,
+    ) -> Place {
         let shown = parent.shown && !HIDDEN_TAGS.contains(&tag);
-        if matches!(tag, "html" | "body") {
-            return Place { at, ..parent };
+        if matches!(tag, "html" | "body") || holds_title {
+            return Place {
+                at,
+                shown,
+                ..parent
+            };
         }
         let names = element_names(attr);
         let in_article = parent.in_article || tag == "article" || any_word(ARTICLE_WORDS, &names);
@@ -320,12 +338,51 @@ fn element_names(attr: &impl Fn(&str) -> Option<String>) -> String {
     names
 }
 
-fn collect(readability: &Readability) -> Clues {
+/// A heading's text reduced for comparison with the page's title: folded
+/// lowercase letters and digits, one space between words.
+fn title_key(text: &str) -> String {
+    folded_lower(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a heading shows the page's title: one holds the other, and the
+/// heading is more than a word or two (a site name in `<h1>` is inside most
+/// titles).
+fn shows_title(heading: &str, title: &str) -> bool {
+    !heading.is_empty()
+        && (heading == title
+            || (heading.len() >= 16 && (title.contains(heading) || heading.contains(title))))
+}
+
+fn collect(readability: &Readability, title: Option<&str>) -> Clues {
     let doc = &readability.doc;
     let order = page_order(readability);
+    let title = title.map(title_key).filter(|t| !t.is_empty());
+    // The heading showing the title, else the first `<h1>`.
+    let headings = doc.select("h1, h2, h3");
+    let heading = title
+        .as_ref()
+        .and_then(|title| {
+            headings
+                .nodes()
+                .iter()
+                .find(|h| shows_title(&title_key(&h.text()), title))
+        })
+        .or_else(|| {
+            headings
+                .nodes()
+                .iter()
+                .find(|h| h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1")))
+        });
+    let title_path: Vec<_> = heading
+        .map(|h| h.ancestors_it(None).map(|a| a.id).collect())
+        .unwrap_or_default();
     let mut clues = Vec::new();
-    let mut title_at = None;
-    let mut title_offset = None;
+    // The title's position and offset in the visible text.
+    let mut title_at: Option<(usize, usize)> = None;
     let mut visible = VisibleText::default();
     // A pre-order walk, each node with its parent's place: parents come
     // before their children and text comes in reading order.
@@ -349,7 +406,7 @@ fn collect(readability: &Readability) -> Clues {
         at += 1;
         let tag = tag.to_ascii_lowercase();
         let attr = |name: &str| node.attr(name).map(|v| v.to_string());
-        let place = Place::of(parent, &attr, &tag, at);
+        let place = Place::of(parent, &attr, &tag, at, title_path.contains(&node.id));
         stack.extend(node.children_it(true).map(|c| (c, place)));
         if place.in_noise {
             continue;
@@ -375,9 +432,8 @@ fn collect(readability: &Readability) -> Clues {
             }
             "style" | "noscript" | "template" | "head" | "html" | "body" | "title" => {}
             _ => {
-                if tag == "h1" && title_at.is_none() {
-                    title_at = Some(at);
-                    title_offset = Some(visible.text.len());
+                if heading.is_some_and(|h| h.id == node.id) {
+                    title_at = Some((at, visible.text.len()));
                 }
                 let text = || node.text().to_string();
                 element_clues(&mut clues, &attr, &text, &tag, at, order);
@@ -385,14 +441,14 @@ fn collect(readability: &Readability) -> Clues {
         }
     }
     visible.cue_clues(&mut clues, order);
-    if let Some(offset) = title_offset
+    if let Some((_, offset)) = title_at
         && !clues.iter().any(|c| c.evidence == Evidence::Byline)
     {
         visible.after_title_clue(&mut clues, offset, order);
     }
     Clues {
         list: clues,
-        title_at,
+        title_at: title_at.map(|(at, _)| at),
     }
 }
 

@@ -3,7 +3,7 @@ use proptest::prelude::*;
 
 fn found(page: &str) -> Option<(String, DateSource)> {
     let readability = Readability::new(page, None, None).expect("test page parses");
-    publication(&readability).map(|p| (p.date.to_string(), p.source))
+    publication(&readability, None).map(|p| (p.date.to_string(), p.source))
 }
 
 /// A page with `head` in its `<head>` and `body` in its `<body>`.
@@ -214,7 +214,7 @@ proptest! {
     ) {
         let text = parts.concat();
         if let Ok(readability) = Readability::new(text.as_str(), None, None) {
-            let _ = publication(&readability);
+            let _ = publication(&readability, Some("T"));
         }
     }
 }
