@@ -303,6 +303,19 @@ pub fn parse_value(raw: &str, order: DayOrder) -> Option<WebDate> {
     None
 }
 
+/// The date a value written by a program for programs gives (`<meta>`
+/// content, JSON-LD): as [`parse_value`], but an ambiguous date with slashes
+/// is month first (`11/01/2023 12:43:42`), the order of the US-English
+/// defaults servers format dates with, as `parse_metadata_date` reads it.
+pub fn parse_machine_value(raw: &str, order: DayOrder) -> Option<WebDate> {
+    let order = if raw.contains('/') {
+        DayOrder::MonthFirst
+    } else {
+        order
+    };
+    parse_value(raw, order)
+}
+
 // ---------------------------------------------------------------------------
 // Text
 // ---------------------------------------------------------------------------

@@ -37,7 +37,9 @@ use std::sync::LazyLock;
 
 use super::meta::{collect_objects, is_article_type, parse_json_ld};
 use crate::extract::dates::PartialDate;
-use crate::extract::dates::web::{DayOrder, WebDate, date_from_url, find_text_dates, parse_value};
+use crate::extract::dates::web::{
+    DayOrder, WebDate, date_from_url, find_text_dates, parse_machine_value, parse_value,
+};
 use crate::ingest::published::DateSource;
 use crate::text::folded_lower;
 
@@ -79,6 +81,9 @@ const PUBLISHED_KEYS: &[(&str, u32)] = &[
     ("article:published", 0),
     ("og:published_time", 0),
     ("datepublished", 1),
+    ("publication_date", 1),
+    ("publication-date", 1),
+    ("publicationdate", 1),
     ("dc.date.issued", 1),
     ("dcterms.issued", 1),
     ("citation_publication_date", 1),
@@ -141,6 +146,7 @@ const DATA_ATTRIBUTES: &[&str] = &[
 /// with the rank a date inside it gets.
 const DATE_CLASS_WORDS: &[(&str, u32)] = &[
     ("published", 0),
+    ("publication", 0),
     ("publish", 0),
     ("pubdate", 0),
     ("posted", 0),
@@ -152,6 +158,7 @@ const DATE_CLASS_WORDS: &[(&str, u32)] = &[
     ("datum", 1),
     ("fecha", 1),
     ("byline", 2),
+    ("author", 2),
     ("dateline", 2),
     ("time", 2),
     ("meta", 3),
@@ -182,7 +189,7 @@ const MODIFIED_WORDS: &[&str] = &["update", "modif"];
 /// Words that mark the site's furniture, unless the element belongs to the
 /// article: a post's own footer (`post-footer`, `entry-footer`) holds its
 /// date, and Blogger wraps the posts in `widget Blog`.
-const FURNITURE_WORDS: &[&str] = &["footer", "widget", "archive"];
+const FURNITURE_WORDS: &[&str] = &["footer", "widget", "archive", "aside"];
 
 /// Words in a class or id that mark the article's own container.
 const ARTICLE_WORDS: &[&str] = &["post", "entry", "article", "story", "blog"];
@@ -425,7 +432,7 @@ fn collect(readability: &Readability, title: Option<&str>) -> Clues {
                 let ld = attr("type").is_some_and(|t| lower(&t) == "application/ld+json");
                 if ld {
                     for (evidence, rank, raw) in json_ld_dates(&node.text()) {
-                        let found = parse_value(&raw, order);
+                        let found = parse_machine_value(&raw, order);
                         push(&mut clues, evidence, rank, at, &raw, found);
                     }
                 }
@@ -474,7 +481,7 @@ fn meta_clue(
             rank,
             at,
             &content,
-            parse_value(&content, order),
+            parse_machine_value(&content, order),
         );
     } else if MODIFIED_KEYS.contains(&key.as_str()) {
         push(
@@ -483,7 +490,7 @@ fn meta_clue(
             0,
             at,
             &content,
-            parse_value(&content, order),
+            parse_machine_value(&content, order),
         );
     } else if key == "og:url" {
         push(clues, Evidence::Url, 0, at, &content, url_date(&content));

@@ -17,6 +17,9 @@ use crate::extract::dates::web::{DayOrder, find_text_dates};
 /// How much text from the title on is searched for a date when the page
 /// marks none: a byline sits right under the title.
 const AFTER_TITLE_BYTES: usize = 600;
+/// How much text just above the title is searched when there is no date
+/// under it.
+const BEFORE_TITLE_BYTES: usize = 160;
 /// How much visible text is kept: an article's byline is long before this.
 const MAX_TEXT_BYTES: usize = 200_000;
 /// How far after a publication word its date may start (`Published on
@@ -103,14 +106,32 @@ impl VisibleText {
         }
     }
 
-    /// The first date written from the title (at `offset`) on.
+    /// The first date written from the title (at `offset`) on, else the last
+    /// one just above it (a kicker or dateline over the headline).
     pub(super) fn after_title_clue(&self, clues: &mut Vec<Clue>, offset: usize, order: DayOrder) {
+        let offset = floor_boundary(&self.text, offset);
         let end = floor_boundary(&self.text, offset + AFTER_TITLE_BYTES);
-        let after = &self.text[offset.min(end)..end];
-        if let Some(first) = find_text_dates(after, order).first() {
-            let at = self.element_at(offset + first.start);
-            let raw = &after[first.start..first.end];
-            push(clues, Evidence::Byline, 9, at, raw, Some(first.found));
+        let after = &self.text[offset..end];
+        let found = find_text_dates(after, order)
+            .first()
+            .map(|d| (offset + d.start, offset + d.end, d.found))
+            .or_else(|| {
+                let start = ceil_boundary(&self.text, offset.saturating_sub(BEFORE_TITLE_BYTES));
+                let before = &self.text[start..offset];
+                find_text_dates(before, order)
+                    .last()
+                    .map(|d| (start + d.start, start + d.end, d.found))
+            });
+        if let Some((start, end, found)) = found {
+            let at = self.element_at(start);
+            push(
+                clues,
+                Evidence::Byline,
+                9,
+                at,
+                &self.text[start..end],
+                Some(found),
+            );
         }
     }
 }
@@ -122,4 +143,13 @@ fn floor_boundary(s: &str, max: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// The smallest char boundary of `s` at or after `min`.
+fn ceil_boundary(s: &str, min: usize) -> usize {
+    let mut start = min.min(s.len());
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    start
 }
