@@ -301,7 +301,7 @@ impl Place {
         holds_title: bool,
     ) -> Place {
         let shown = parent.shown && !HIDDEN_TAGS.contains(&tag);
-        if matches!(tag, "html" | "body") || holds_title {
+        if matches!(tag, "html" | "body") {
             return Place {
                 at,
                 shown,
@@ -312,11 +312,11 @@ impl Place {
         let in_article = parent.in_article || tag == "article" || any_word(ARTICLE_WORDS, &names);
         let furniture =
             !in_article && (FURNITURE_TAGS.contains(&tag) || any_word(FURNITURE_WORDS, &names));
-        let in_noise = parent.in_noise
-            || furniture
+        let marked = furniture
             || NOISE_TAGS.contains(&tag)
             || any_word(NOISE_WORDS, &names)
             || any_word(MODIFIED_WORDS, &names);
+        let in_noise = parent.in_noise || (marked && !holds_title);
         Place {
             in_article,
             in_noise,
