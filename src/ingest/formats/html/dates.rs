@@ -171,7 +171,6 @@ const DATE_CLASS_WORDS: &[(&str, u32)] = &[
 const NOISE_WORDS: &[&str] = &[
     "comment",
     "reply",
-    "sidebar",
     "related",
     "recent",
     "popular",
@@ -189,7 +188,14 @@ const MODIFIED_WORDS: &[&str] = &["update", "modif"];
 /// Words that mark the site's furniture, unless the element belongs to the
 /// article: a post's own footer (`post-footer`, `entry-footer`) holds its
 /// date, and Blogger wraps the posts in `widget Blog`.
-const FURNITURE_WORDS: &[&str] = &["footer", "widget", "archive", "aside"];
+const FURNITURE_WORDS: &[&str] = &[
+    "footer",
+    "widget",
+    "archive",
+    "aside",
+    "sidebar",
+    "secondary",
+];
 
 /// Words in a class or id that mark the article's own container.
 const ARTICLE_WORDS: &[&str] = &["post", "entry", "article", "story", "blog"];
@@ -369,7 +375,7 @@ fn collect(readability: &Readability, title: Option<&str>) -> Clues {
     let order = page_order(readability);
     let title = title.map(title_key).filter(|t| !t.is_empty());
     // The heading showing the title, else the first `<h1>`.
-    let headings = doc.select("h1, h2, h3");
+    let headings = doc.select("h1, h2, h3, h4");
     let heading = title
         .as_ref()
         .and_then(|title| {
