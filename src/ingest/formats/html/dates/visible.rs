@@ -30,7 +30,7 @@ const CUE_REACH: usize = 40;
 /// languages pages are written in.
 static PUBLISHED_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:published|posted|publi[ée]e?|publicad[oa]|publicaci[óo]n|pubblicat[oa]|pubblicazione|ver[öo]ffentlicht|erschienen|gepubliceerd|publicerad|publiceret|publisert|opublikowano|publikov[áa]no|publicat[ăa]?|publicação|yay[ıi]nlanma|diterbitkan|dipublikasikan)",
+        r"(?i)(?-u:\b)(?:published|posted|publi[ée]e?|publicad[oa]|publicaci[óo]n|pubblicat[oa]|pubblicazione|ver[öo]ffentlicht|erschienen|gepubliceerd|publicerad|publiceret|publisert|opublikowano|publikov[áa]no|publicat[ăa]?|publicação|yay[ıi]nlanma|diterbitkan|dipublikasikan|(?:artikel|beitrag|eintrag) wurde am)",
     )
     .expect("valid regex")
 });
