@@ -292,3 +292,17 @@ proptest! {
         let _ = date_from_url(&s);
     }
 }
+
+#[test]
+fn machine_values_with_slashes_are_month_first() {
+    let cases = [
+        ("11/01/2023 12:43:42", "2023-11-01"),
+        ("25/12/2020", "2020-12-25"),
+        ("01-11-2023 10:29", "2023-11-01"),
+        ("2023-01-11T12:00:00Z", "2023-01-11"),
+    ];
+    for (value, day) in cases {
+        let got = parse_machine_value(value, DayFirst).map(|w| w.date);
+        assert_eq!(got, Some(d(day)), "{value:?}");
+    }
+}

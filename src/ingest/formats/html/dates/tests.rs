@@ -1,9 +1,12 @@
 use super::*;
 use proptest::prelude::*;
 
+/// The article's title as the test pages' metadata would give it.
+const TITLE: &str = "The harbour plan passes the council vote";
+
 fn found(page: &str) -> Option<(String, DateSource)> {
     let readability = Readability::new(page, None, None).expect("test page parses");
-    publication(&readability, None).map(|p| (p.date.to_string(), p.source))
+    publication(&readability, Some(TITLE)).map(|p| (p.date.to_string(), p.source))
 }
 
 /// A page with `head` in its `<head>` and `body` in its `<body>`.
@@ -177,6 +180,103 @@ fn the_publication_date_from_everything_a_page_offers() {
             Some(("2020-03-03", Byline)),
         ),
         ("no date anywhere", "en", "", ARTICLE, None),
+        (
+            "a topic class on the article is not a part of the page",
+            "en",
+            "",
+            r#"<div class="post hentry category-popular tag-related-news"><h1>Harbour</h1>
+               <p>January 22, 2014</p><p>Text.</p></div>"#,
+            Some(("2014-01-22", Byline)),
+        ),
+        (
+            "the title is the heading showing it, not the site name in the first h1",
+            "fr",
+            "",
+            r#"<header><h1>Le Journal du Port</h1><p>Édition du 5 mai 2018</p></header>
+               <nav>Accueil</nav><div class="main"><h2>The harbour plan passes the council vote</h2>
+               <p>Par Anne, 13 juin 2019</p><p>Texte.</p></div>"#,
+            Some(("2019-06-13", Byline)),
+        ),
+        (
+            "a container holding the title is no sidebar whatever its class",
+            "en",
+            "",
+            r#"<div class="layout has-sidebar"><article class="sticky-sidebar-parent">
+               <h1>The harbour plan passes the council vote</h1>
+               <span class="date">8 January 2020, 3:51 pm</span><p>Text.</p></article>
+               <div class="sidebar"><span class="date">9 January 2020</span></div></div>"#,
+            Some(("2020-01-08", Byline)),
+        ),
+        (
+            "teasers in a secondary column and a footer are not the article's",
+            "en",
+            "",
+            r#"<h1>Harbour</h1><p>Text.</p>
+               <div id="secondary"><article><time datetime="2019-09-24T13:34:33Z" pubdate>24 Sept</time></article></div>
+               <footer class="site-footer">© 2023, updated December 1, 2023</footer>"#,
+            None,
+        ),
+        (
+            "a post's own footer holds its date",
+            "de",
+            "",
+            r#"<div class="entry"><h1>Roomba</h1><p>Text.</p>
+               <div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben
+               und unter dem Stichwort Arduino, Infrarot, LED in die Kategorie Basteln eingeordnet.</div></div>"#,
+            Some(("2015-12-14", Byline)),
+        ),
+        (
+            "a publication word announces the date, an update word does not",
+            "en",
+            "",
+            r#"<h1>Harbour</h1><p>Text about the harbour and the council that runs it.</p>
+               <p>Updated on March 9, 2020. Published on Tuesday, March 3, 2020.</p>"#,
+            Some(("2020-03-03", Byline)),
+        ),
+        (
+            "a date label",
+            "de",
+            "",
+            r#"<h1>Migration</h1><p>Ein Ablaufplan für fremde Dateien.</p>
+               <dl><dt>Kategorie</dt><dd>AutoCAD</dd><dt>Datum</dt><dd>12.01.2017</dd></dl>"#,
+            Some(("2017-01-12", Byline)),
+        ),
+        (
+            "a kicker date just above the title",
+            "de",
+            "",
+            r#"<figure><small>31.01.2022 2. Liga</small></figure>
+               <h1>The harbour plan passes the council vote</h1><p>Der Verein hat am Sonntag entschieden.</p>"#,
+            Some(("2022-01-31", Byline)),
+        ),
+        (
+            "a slashed date a server wrote is month first",
+            "de",
+            r#"<meta name="date" content="11/01/2023 12:43:42">"#,
+            ARTICLE,
+            Some(("2023-11-01", Metadata)),
+        ),
+        (
+            "publication_date meta",
+            "de",
+            r#"<meta class="swiftype" name="publication_date" content="2022-02-08T14:00:00">"#,
+            ARTICLE,
+            Some(("2022-02-08", Metadata)),
+        ),
+        (
+            "an author line with its date",
+            "de",
+            "",
+            r#"<h1>Clan</h1><p>Text.</p><div class="left author">Author: <b>Bo</b> am 29.12.2010, 13:36 Uhr</div>"#,
+            Some(("2010-12-29", Byline)),
+        ),
+        (
+            "a UTC morning time cannot be the next local day",
+            "en",
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-01T08:00:00Z"}</script>"#,
+            r#"<article><h1>Storm</h1><time datetime="2024-03-02">March 2</time></article>"#,
+            Some(("2024-03-01", Metadata)),
+        ),
         (
             "impossible dates are not dates",
             "en",
