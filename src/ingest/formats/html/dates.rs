@@ -435,12 +435,18 @@ fn collect(readability: &Readability, title: Option<&str>) -> Clues {
                 }
             }
             "script" => {
-                let ld = attr("type").is_some_and(|t| lower(&t) == "application/ld+json");
-                if ld {
+                let kind = attr("type").map(|t| lower(&t)).unwrap_or_default();
+                if kind == "application/ld+json" {
                     for (evidence, rank, raw) in json_ld_dates(&node.text()) {
                         let found = parse_machine_value(&raw, order);
                         push(&mut clues, evidence, rank, at, &raw, found);
                     }
+                } else if kind == "application/json"
+                    && let Some(c) = DATA_DATE_FIELD.captures(&node.text())
+                {
+                    let raw = c[1].to_string();
+                    let found = parse_machine_value(&raw, order);
+                    push(&mut clues, Evidence::Published, 5, at, &raw, found);
                 }
             }
             "style" | "noscript" | "template" | "head" | "html" | "body" | "title" => {}
@@ -621,6 +627,14 @@ fn url_date(url: &str) -> Option<WebDate> {
 /// repair.
 static LD_DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#""(datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{4,60})""#)
+        .expect("valid regex")
+});
+
+/// The first publication field in a page's JSON data (`<script
+/// type="application/json">`, the state an app renders from): weaker than
+/// any `<meta>`, as such data also describes other articles.
+static DATA_DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#""(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publication_date|firstPublished)"\s*:\s*"([^"]{4,60})""#)
         .expect("valid regex")
 });
 

@@ -278,6 +278,13 @@ fn the_publication_date_from_everything_a_page_offers() {
             Some(("2024-03-01", Metadata)),
         ),
         (
+            "an app's JSON data names the publication",
+            "en",
+            "",
+            r#"<h1>Review</h1><p>Great service.</p><script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T09:00:00Z"}</script>"#,
+            Some(("2016-11-04", Metadata)),
+        ),
+        (
             "impossible dates are not dates",
             "en",
             r#"<meta property="article:published_time" content="1970-01-01T00:00:00Z">"#,
