@@ -239,7 +239,14 @@ fn any_word(words: &[&str], text: &str) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
+/// Class words naming the publication itself; they outweigh a noise word in
+/// the same class (`ArticleHeaderComment_publishDate` on an opinion piece).
+const PUBLICATION_CLASS_WORDS: &[&str] = &["published", "publish", "pubdate"];
+
 fn class_rank(class_and_id: &str) -> Option<u32> {
+    if any_word(PUBLICATION_CLASS_WORDS, class_and_id) {
+        return Some(0);
+    }
     if any_word(NOISE_WORDS, class_and_id)
         || any_word(MODIFIED_WORDS, class_and_id)
         || any_word(FURNITURE_WORDS, class_and_id)
@@ -322,7 +329,8 @@ impl Place {
             || NOISE_TAGS.contains(&tag)
             || any_word(NOISE_WORDS, &names)
             || any_word(MODIFIED_WORDS, &names);
-        let in_noise = parent.in_noise || (marked && !holds_title);
+        let publication = any_word(PUBLICATION_CLASS_WORDS, &names);
+        let in_noise = parent.in_noise || (marked && !holds_title && !publication);
         Place {
             in_article,
             in_noise,
@@ -391,7 +399,11 @@ fn collect(readability: &Readability, title: Option<&str>) -> Clues {
                 .find(|h| h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1")))
         });
     let title_path: Vec<_> = heading
-        .map(|h| h.ancestors_it(None).map(|a| a.id).collect())
+        .map(|h| {
+            std::iter::once(h.id)
+                .chain(h.ancestors_it(None).map(|a| a.id))
+                .collect()
+        })
         .unwrap_or_default();
     let mut clues = Vec::new();
     // The title's position and offset in the visible text.

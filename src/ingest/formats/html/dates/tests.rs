@@ -285,6 +285,15 @@ fn the_publication_date_from_everything_a_page_offers() {
             Some(("2016-11-04", Metadata)),
         ),
         (
+            "a publication class outweighs a component named Comment",
+            "de",
+            "",
+            r#"<article><div class="ArticleHeaderComment"><h1 class="ArticleHeaderComment_headline">The harbour plan passes the council vote</h1></div>
+               <div class="PublishDate ArticleHeaderComment_publishDate"><span>Dienstag,</span> <span>29. Januar 2019</span></div></article>
+               <ol class="comments"><li><time datetime="2018-03-12T19:30:12+00:00">12.03.2018</time></li></ol>"#,
+            Some(("2019-01-29", Byline)),
+        ),
+        (
             "impossible dates are not dates",
             "en",
             r#"<meta property="article:published_time" content="1970-01-01T00:00:00Z">"#,
