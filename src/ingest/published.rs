@@ -30,6 +30,16 @@ pub enum DateSource {
 }
 
 impl DateSource {
+    /// Every source, in the order the README lists them.
+    pub const ALL: [DateSource; 6] = [
+        DateSource::Metadata,
+        DateSource::Url,
+        DateSource::Byline,
+        DateSource::Dateline,
+        DateSource::Path,
+        DateSource::None,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DateSource::Metadata => "metadata",
@@ -43,16 +53,7 @@ impl DateSource {
 
     /// The source [`DateSource::as_str`] names.
     pub fn parse(name: &str) -> Option<DateSource> {
-        [
-            DateSource::Metadata,
-            DateSource::Url,
-            DateSource::Byline,
-            DateSource::Dateline,
-            DateSource::Path,
-            DateSource::None,
-        ]
-        .into_iter()
-        .find(|d| d.as_str() == name)
+        DateSource::ALL.into_iter().find(|d| d.as_str() == name)
     }
 }
 
@@ -224,20 +225,12 @@ mod tests {
 
     #[test]
     fn every_date_source_round_trips_through_its_name() {
-        let all = [
-            DateSource::Metadata,
-            DateSource::Url,
-            DateSource::Byline,
-            DateSource::Dateline,
-            DateSource::Path,
-            DateSource::None,
-        ];
-        let names: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
+        let names: Vec<&str> = DateSource::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(
             names,
             ["metadata", "url", "byline", "dateline", "path", "none"]
         );
-        for source in all {
+        for source in DateSource::ALL {
             assert_eq!(DateSource::parse(source.as_str()), Some(source));
         }
         assert_eq!(DateSource::parse("mtime"), None);

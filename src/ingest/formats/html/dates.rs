@@ -1,30 +1,39 @@
 //! Which of the dates a page shows is its publication date.
 //!
-//! Every date the page offers is gathered as a [`Clue`], then weighed. The
-//! evidence, in order of trust:
+//! One walk over the page gathers every date it offers as a [`Clue`], with
+//! where it stands; then they are weighed. The evidence, in order of trust:
 //!
 //! 1. **metadata** naming the publication: `article:published_time` and the
 //!    other published `<meta>` keys, JSON-LD `datePublished` (read leniently:
 //!    trailing commas, raw newlines, `@graph`, several blocks), microdata
-//!    `itemprop=datePublished` on any element, `<time pubdate>` and `<time>` in
-//!    the article, hAtom `<abbr class=published title=..>`, and `data-published`
-//!    style attributes (epoch seconds or milliseconds included);
+//!    `itemprop=datePublished` on any element, `<time pubdate>`, hAtom
+//!    `<abbr class=published title=..>`, and last a publication field in the
+//!    page's JSON data;
 //! 2. **url**: the date in the page's own address (`<link rel=canonical>`,
 //!    `og:url`, `rel=shortlink`): `/2019/10/21/`, `/20191021/`;
-//! 3. **byline**: a date written in an element whose class or id says it holds
-//!    the date or the byline (`date`, `published`, `byline`, `datum`, `fecha`),
-//!    nearest the title, and failing that the first date written after the
-//!    title;
+//! 3. **byline**: a date the reader sees: announced by a publication word or
+//!    a date label (`visible`), a `<time datetime>`, a `data-published` style
+//!    attribute (epoch seconds or milliseconds included), an element whose
+//!    class or id says it holds the date or the byline (`date`, `published`,
+//!    `byline`, `datum`, `fecha`), nearest the title; failing all these, the
+//!    first date under the title or just above it;
 //! 4. metadata naming the last **modification**, only when nothing else is
 //!    there.
 //!
+//! The title is the heading (`<h1>`-`<h4>`) that shows the page's title, else
+//! the first `<h1>`. Dates inside comments, sidebars, related and popular
+//! lists and navigation are no evidence, nor are those in the site's footer,
+//! asides and widgets unless they belong to the article (a post's own footer
+//! holds its date); an element holding the title is never such a part.
+//!
 //! Corrections between them: metadata more than a day away from the page's
 //! own address loses to the address (it is usually the modification or the
-//! crawl time); a UTC timestamp loses to a local date a day away (the page's
-//! own day where it was published); an ambiguous numeric date (`01-11-2023`)
-//! takes the reading another date on the page confirms, else the page's
-//! language order ([`DayOrder::for_language`]). Dates in sidebars, related
-//! links, comments and footers are never byline evidence.
+//! crawl time); the shown date wins over the published metadata when other
+//! metadata gives it too (the page shows its revision), when the published
+//! metadata is a generic `date`, or when that is a UTC time whose local day
+//! may be the shown one ([`WebDate::local_day_may_be`]); an ambiguous numeric
+//! date (`01-11-2023`) takes the reading another date on the page confirms,
+//! else the page's language order ([`DayOrder::for_language`]).
 //!
 //! It owns the weighing; reading one value or one stretch of text is
 //! `extract::dates::web`'s.
