@@ -16,7 +16,8 @@
 //!    attribute (epoch seconds or milliseconds included), an element whose
 //!    class or id says it holds the date or the byline (`date`, `published`,
 //!    `byline`, `datum`, `fecha`), nearest the title; failing all these, the
-//!    first date under the title or just above it;
+//!    first date under the title or just above it (from the top of the page
+//!    when it has no title heading);
 //! 4. metadata naming the last **modification**, only when nothing else is
 //!    there.
 //!
@@ -481,10 +482,8 @@ fn collect(readability: &Readability, title: Option<&str>) -> Clues {
         }
     }
     visible.cue_clues(&mut clues, order);
-    if let Some((_, offset)) = title_at
-        && !clues.iter().any(|c| c.evidence == Evidence::Byline)
-    {
-        visible.after_title_clue(&mut clues, offset, order);
+    if !clues.iter().any(|c| c.evidence == Evidence::Byline) {
+        visible.after_title_clue(&mut clues, title_at.map_or(0, |(_, offset)| offset), order);
     }
     Clues {
         list: clues,

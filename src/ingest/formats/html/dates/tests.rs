@@ -294,6 +294,14 @@ fn the_publication_date_from_everything_a_page_offers() {
             Some(("2019-01-29", Byline)),
         ),
         (
+            "no heading at all: the first date on the page",
+            "en",
+            "",
+            r#"<table><tr><td><div style="text-align:right">Apr 7, 2009</div><b>This week's theme</b>
+               <p>People who have made a word their own.</p></td></tr></table>"#,
+            Some(("2009-04-07", Byline)),
+        ),
+        (
             "impossible dates are not dates",
             "en",
             r#"<meta property="article:published_time" content="1970-01-01T00:00:00Z">"#,
