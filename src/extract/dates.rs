@@ -22,6 +22,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::LazyLock;
 
+pub mod web;
+
 /// A calendar date at the precision the source gave: a year, a month or a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PartialDate {

@@ -21,7 +21,7 @@ use dates::PartialDate;
 pub use language::Language;
 
 /// Bumped when extraction changes enough that stored entities should be recomputed.
-pub const EXTRACTOR_VERSION: u32 = 7;
+pub const EXTRACTOR_VERSION: u32 = 8;
 
 /// How far into the body the lead runs, for deciding what an article is about.
 const LEAD_BYTES: usize = 200;

@@ -8,7 +8,8 @@
 //! Lines.
 //!
 //! It does not own walking directories, hashing, parsing dates (dates are
-//! handed back exactly as found, in [`RawArticle::published_raw`]), entity
+//! handed back exactly as found, in [`RawArticle::published_raw`]; only an
+//! HTML page's date is weighed here, because that needs the page), entity
 //! extraction or indexing; those belong to the ingest pipeline. Nothing here
 //! touches the file system or the network: HTML is parsed, never executed,
 //! and nothing it references is fetched.
@@ -24,6 +25,11 @@ mod tests;
 use std::path::Path;
 
 pub(crate) use clean::author_name;
+
+use chrono::NaiveDate;
+
+use super::published::DateSource;
+
 pub use decode::decode_text;
 
 /// The formats morgue can read, named after their usual extension.
@@ -92,6 +98,11 @@ pub struct RawArticle {
     /// The publication date exactly as the file states it; the caller parses
     /// it, because date parsing rules live in one place (`extract::dates`).
     pub published_raw: Option<String>,
+    /// The publication day when the reader had to weigh the file's structure
+    /// to find it (an HTML page's metadata, address and byline), with where it
+    /// came from; it wins over `published_raw`, which then holds the value the
+    /// day was read from.
+    pub published_day: Option<(NaiveDate, DateSource)>,
     pub author: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,

@@ -583,7 +583,10 @@ pub fn read_articles(
         .articles
         .into_iter()
         .map(|raw| {
-            let publication = published::resolve(raw.published_raw.as_deref(), &raw.body, display);
+            let publication = match raw.published_day {
+                Some((date, source)) => published::Publication::found(date, source),
+                None => published::resolve(raw.published_raw.as_deref(), &raw.body, display),
+            };
             ReadArticle { raw, publication }
         })
         .collect();

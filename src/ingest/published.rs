@@ -4,6 +4,11 @@
 //! dateline at the start of the text, then a date in the file's path. A file's
 //! modification time is never a publication date: copying an archive would
 //! change every article's date.
+//!
+//! An HTML page's day is weighed by its reader (`formats::html::dates`), which
+//! also names `url` (the page's own address) and `byline` (the date shown under
+//! the title) as sources; [`Publication::found`] takes it as given, and only a
+//! page with no day of its own goes through [`resolve`].
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -15,15 +20,31 @@ use crate::extract::dates::{self, PartialDate};
 #[serde(rename_all = "lowercase")]
 pub enum DateSource {
     Metadata,
+    /// The date in a web page's own address (`/2019/10/21/`).
+    Url,
+    /// The date a web page shows by its title or byline.
+    Byline,
     Dateline,
     Path,
     None,
 }
 
 impl DateSource {
+    /// Every source, in the order the README lists them.
+    pub const ALL: [DateSource; 6] = [
+        DateSource::Metadata,
+        DateSource::Url,
+        DateSource::Byline,
+        DateSource::Dateline,
+        DateSource::Path,
+        DateSource::None,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DateSource::Metadata => "metadata",
+            DateSource::Url => "url",
+            DateSource::Byline => "byline",
             DateSource::Dateline => "dateline",
             DateSource::Path => "path",
             DateSource::None => "none",
@@ -32,14 +53,7 @@ impl DateSource {
 
     /// The source [`DateSource::as_str`] names.
     pub fn parse(name: &str) -> Option<DateSource> {
-        [
-            DateSource::Metadata,
-            DateSource::Dateline,
-            DateSource::Path,
-            DateSource::None,
-        ]
-        .into_iter()
-        .find(|d| d.as_str() == name)
+        DateSource::ALL.into_iter().find(|d| d.as_str() == name)
     }
 }
 
@@ -106,6 +120,11 @@ pub fn resolve(metadata: Option<&str>, body: &str, path: &str) -> Publication {
 }
 
 impl Publication {
+    /// A day the file's reader decided, from the source it names.
+    pub fn found(date: NaiveDate, source: DateSource) -> Publication {
+        Publication::day(date, source, None)
+    }
+
     fn day(date: NaiveDate, source: DateSource, warning: Option<String>) -> Publication {
         Publication {
             date: Some(date),
@@ -202,6 +221,19 @@ mod tests {
                 "{meta:?} {body:?} {path:?}"
             );
         }
+    }
+
+    #[test]
+    fn every_date_source_round_trips_through_its_name() {
+        let names: Vec<&str> = DateSource::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            names,
+            ["metadata", "url", "byline", "dateline", "path", "none"]
+        );
+        for source in DateSource::ALL {
+            assert_eq!(DateSource::parse(source.as_str()), Some(source));
+        }
+        assert_eq!(DateSource::parse("mtime"), None);
     }
 
     #[test]

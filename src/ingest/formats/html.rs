@@ -1,6 +1,7 @@
 //! HTML pages: metadata from `<head>` (Open Graph, article:*, Dublin Core,
-//! JSON-LD; [`meta`]), main text from dom_smoothie's readability port after the
-//! page furniture is taken out ([`boilerplate`], [`prompts`]).
+//! JSON-LD; [`meta`]), the publication date from everything the page offers
+//! (`dates`), main text from dom_smoothie's readability port after the page
+//! furniture is taken out ([`boilerplate`], [`prompts`]).
 //!
 //! `dom_query` is the DOM dom_smoothie parses into; it is a direct dependency
 //! at the same version so that the pruning code can name its types.
@@ -14,6 +15,7 @@ use serde_json::Value;
 
 mod address;
 mod boilerplate;
+mod dates;
 mod meta;
 mod prompts;
 mod title;
@@ -87,6 +89,9 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     let mut readability =
         Readability::new(text, None, Some(config)).map_err(|_| ReadError::HtmlNoText)?;
     let head = HeadMeta::collect(&readability);
+    // Before noise removal: the weighing needs to see sidebars and footers to
+    // discount their dates.
+    let published = dates::publication(&readability, head.title().as_deref());
 
     let title = head.title();
     readability.doc.select("noscript").remove();
@@ -144,19 +149,14 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     let mut article = RawArticle {
         title,
         body,
-        published_raw: head.published(),
+        published_raw: published.as_ref().map(|p| p.raw.clone()),
+        published_day: published.map(|p| (p.date, p.source)),
         author: head.author(),
         source: head.source(),
         url: head.url(),
         tags: head.tags(),
         ..RawArticle::default()
     };
-    if article.published_raw.is_none() {
-        article.published_raw = parsed
-            .as_ref()
-            .and_then(|a| a.published_time.as_deref())
-            .and_then(|d| non_empty(clean_line(d)));
-    }
     if article.author.is_none() {
         article.author = parsed
             .as_ref()

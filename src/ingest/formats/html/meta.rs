@@ -1,7 +1,8 @@
 //! What a page says about itself outside its body text: `<meta>` tags (Open
-//! Graph, article:*, Dublin Core, itemprop), `<time>` elements, the canonical link
-//! and the JSON-LD object describing the article; and the title without its site
-//! suffix.
+//! Graph, article:*, Dublin Core, itemprop), the canonical link and the JSON-LD
+//! object describing the article; and the title without its site suffix. The
+//! publication date is weighed apart, in `dates`, from these and the visible
+//! page.
 
 use dom_smoothie::Readability;
 use serde_json::{Map, Value};
@@ -23,7 +24,6 @@ pub(super) struct HeadMeta {
     canonical: Option<String>,
     /// `<base href>`, against which relative links resolve.
     base: Option<String>,
-    times: Vec<String>,
     /// The JSON-LD object describing the article, if any.
     pub(super) ld: Option<Map<String, Value>>,
     ld_meta: RawArticle,
@@ -48,21 +48,6 @@ impl HeadMeta {
             }
         }
         let text_of = |sel: &str| non_empty(clean_line(&doc.select(sel).first().text()));
-        // Preferred order: explicitly marked publication times, then a time
-        // inside the article, then any time on the page.
-        let mut times = Vec::new();
-        for sel in [
-            "time[itemprop=datePublished]",
-            "time[pubdate]",
-            "article time",
-            "time",
-        ] {
-            for t in doc.select(sel).iter() {
-                if let Some(dt) = t.attr("datetime").and_then(|d| non_empty(clean_line(&d))) {
-                    times.push(dt);
-                }
-            }
-        }
         let canonical = doc
             .select("link[rel=canonical]")
             .iter()
@@ -82,7 +67,6 @@ impl HeadMeta {
             h1: text_of("h1"),
             canonical,
             base,
-            times,
             ld,
             ld_meta,
         }
@@ -124,28 +108,6 @@ impl HeadMeta {
             site_names: site_names.into_iter().flatten().collect(),
             url: url.as_deref(),
         })
-    }
-
-    pub(super) fn published(&self) -> Option<String> {
-        self.meta(&["article:published_time"])
-            .or_else(|| self.ld_str("datePublished"))
-            .or_else(|| self.meta(&["datepublished"]))
-            .or_else(|| self.times.first().cloned())
-            .or_else(|| {
-                self.meta(&[
-                    "date",
-                    "pubdate",
-                    "publishdate",
-                    "publish-date",
-                    "dc.date",
-                    "dc.date.issued",
-                    "dcterms.date",
-                    "dcterms.created",
-                    "og:published_time",
-                    "sailthru.date",
-                    "parsely-pub-date",
-                ])
-            })
     }
 
     pub(super) fn author(&self) -> Option<String> {
@@ -207,13 +169,7 @@ fn json_ld_article(readability: &Readability) -> Option<Map<String, Value>> {
         .select("script[type='application/ld+json']")
         .iter()
     {
-        let text = script.text();
-        let text = text.trim();
-        let text = text
-            .strip_prefix("<![CDATA[")
-            .and_then(|t| t.strip_suffix("]]>"))
-            .unwrap_or(text);
-        let Ok(value) = serde_json::from_str::<Value>(text) else {
+        let Some(value) = parse_json_ld(&script.text()) else {
             continue;
         };
         let mut candidates = Vec::new();
@@ -233,7 +189,11 @@ fn json_ld_article(readability: &Readability) -> Option<Map<String, Value>> {
 
 /// Depth-limited so a hostile, deeply nested JSON-LD block cannot recurse
 /// without bound (serde_json itself stops at 128 levels).
-fn collect_objects<'a>(value: &'a Value, out: &mut Vec<&'a Map<String, Value>>, depth: usize) {
+pub(super) fn collect_objects<'a>(
+    value: &'a Value,
+    out: &mut Vec<&'a Map<String, Value>>,
+    depth: usize,
+) {
     if depth > 4 {
         return;
     }
@@ -251,7 +211,7 @@ fn collect_objects<'a>(value: &'a Value, out: &mut Vec<&'a Map<String, Value>>, 
     }
 }
 
-fn is_article_type(map: &Map<String, Value>) -> bool {
+pub(super) fn is_article_type(map: &Map<String, Value>) -> bool {
     let matches = |t: &str| {
         t.ends_with("Article") || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting"
     };
@@ -260,4 +220,62 @@ fn is_article_type(map: &Map<String, Value>) -> bool {
         Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(matches),
         _ => false,
     }
+}
+
+/// A JSON-LD block as JSON, forgiving the slips hand-edited templates make: a
+/// CDATA wrapper, raw line breaks and tabs inside strings, commas before a
+/// closing bracket. `None` when it is not JSON even then.
+pub(super) fn parse_json_ld(text: &str) -> Option<Value> {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("<![CDATA[")
+        .and_then(|t| t.strip_suffix("]]>"))
+        .unwrap_or(text)
+        .trim();
+    if let Ok(value) = serde_json::from_str(text) {
+        return Some(value);
+    }
+    let repaired = repair_json(text);
+    serde_json::from_str(&repaired)
+        .or_else(|_| serde_json::from_str(&format!("[{repaired}]")))
+        .ok()
+}
+
+/// Replaces control characters inside strings with spaces, drops commas that
+/// only precede a closing `}` or `]`, and puts a comma between objects written
+/// one after the other (`{..} {..}`), which the caller then reads as a list.
+fn repair_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                c if c.is_control() => {
+                    out.push(' ');
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' if out.trim_end().ends_with('}') => out.push(','),
+            ',' => {
+                let rest = chars.clone().find(|c| !c.is_whitespace());
+                if matches!(rest, Some('}' | ']')) {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
 }
