@@ -18,7 +18,7 @@
 //! worth finding. What is left is about a third of the words of news.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use tantivy::tokenizer::{BoxTokenStream, TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use super::schema;
 use crate::extract::stem::stem;
@@ -125,18 +125,65 @@ impl Tokenizer for StemTokenizer {
 
     fn token_stream<'a>(&'a mut self, input: &'a str) -> StemTokenStream<'a> {
         let (language, names, text) = read_header(input);
+        let StemTokenizer { analyzer, kept } = self;
         StemTokenStream {
-            inner: self.analyzer.token_stream(text),
+            words: Words {
+                text,
+                at: 0,
+                analyzer,
+                word: String::new(),
+            },
             language,
-            kept: &mut self.kept[language.index()],
+            kept: &mut kept[language.index()],
             names,
             token: Token::default(),
         }
     }
 }
 
+/// The words of a text exactly as [`schema::text_analyzer`] gives them (runs of
+/// letters and digits under 64 bytes, lower-cased, folded to ASCII), without
+/// its chain of boxed filters for the ASCII words that make up most of it:
+/// the analyzer only sees the others.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+    analyzer: &'a mut TextAnalyzer,
+    /// The current word.
+    word: String,
+}
+
+impl Words<'_> {
+    /// Moves to the next word; its byte range in the text.
+    fn advance(&mut self) -> Option<(usize, usize)> {
+        loop {
+            let start = self.at + self.text[self.at..].find(char::is_alphanumeric)?;
+            let end = self.text[start..]
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(self.text.len(), |n| start + n);
+            self.at = end;
+            let run = &self.text[start..end];
+            if run.len() >= 64 {
+                continue;
+            }
+            self.word.clear();
+            if run.is_ascii() {
+                self.word
+                    .extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                let mut stream = self.analyzer.token_stream(run);
+                match stream.next() {
+                    Some(token) => self.word.push_str(&token.text),
+                    None => continue,
+                }
+            }
+            return Some((start, end));
+        }
+    }
+}
+
 pub struct StemTokenStream<'a> {
-    inner: BoxTokenStream<'a>,
+    words: Words<'a>,
     language: Language,
     kept: &'a mut FxHashMap<String, Kept>,
     names: FxHashSet<&'a str>,
@@ -157,35 +204,35 @@ fn kept(language: Language, word: &str) -> Kept {
 impl TokenStream for StemTokenStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
-            if !self.inner.advance() {
+            let Some((from, to)) = self.words.advance() else {
                 return false;
-            }
-            let word = self.inner.token();
+            };
+            let word = self.words.word.as_str();
             // Numbers and words of one or two letters have no other forms.
-            if word.text.len() < 3 || word.text.as_bytes()[0].is_ascii_digit() {
+            if word.len() < 3 || word.as_bytes()[0].is_ascii_digit() {
                 continue;
             }
-            let stem = match self.kept.get(word.text.as_str()) {
+            let stem = match self.kept.get(word) {
                 Some(stem) => stem,
                 None => {
                     if self.kept.len() >= REMEMBERED_WORDS {
                         self.kept.clear();
                     }
                     self.kept
-                        .entry(word.text.clone())
-                        .or_insert_with(|| kept(self.language, &word.text))
+                        .entry(word.to_string())
+                        .or_insert_with(|| kept(self.language, word))
                 }
             };
             let Some(stem) = stem else { continue };
-            if self.names.contains(word.text.as_str()) {
+            if self.names.contains(word) {
                 continue;
             }
             self.token.text.clear();
             self.token.text.push_str(stem);
-            self.token.offset_from = word.offset_from;
-            self.token.offset_to = word.offset_to;
-            self.token.position = word.position;
-            self.token.position_length = word.position_length;
+            self.token.offset_from = from;
+            self.token.offset_to = to;
+            self.token.position = self.token.position.wrapping_add(1);
+            self.token.position_length = 1;
             return true;
         }
     }
@@ -248,6 +295,27 @@ mod tests {
         let none = FxHashSet::default();
         assert_eq!(stems("Häuser", Language::German, &none), ["haus"]);
         assert!(stems("Haus", Language::German, &none).is_empty());
+    }
+
+    #[test]
+    fn words_are_the_analyzers_tokens() {
+        let text = "Erdoğan's AK-Party won 52.3% in İstanbul, São Paulo & Łódź; \
+                    naïve coöperation 2023-11-05 x\u{301}y ";
+        let long = "a".repeat(70);
+        for text in [text, long.as_str(), "", "  ,,", "ÆØÅ æøå ß"] {
+            let mut analyzer = schema::text_analyzer();
+            let mut words = Words {
+                text,
+                at: 0,
+                analyzer: &mut analyzer,
+                word: String::new(),
+            };
+            let mut ours = Vec::new();
+            while words.advance().is_some() {
+                ours.push(words.word.clone());
+            }
+            assert_eq!(ours, schema::tokens(text), "{text:?}");
+        }
     }
 
     #[test]
