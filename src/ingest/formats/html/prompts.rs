@@ -85,7 +85,7 @@ const META_LABELS: &[&str] = &[
     "schlagwörter:", "schlagworte:", "autoren:", "quelle:", "quellen:", "quellenangaben:",
     "source:", "sources:", "fuente:", "updated:", "aktualisiert:", "aktualisiert am",
     "veröffentlicht:", "published:", "publikacja:", "publié le", "mis à jour", "erschienen in",
-    "erstellt:", "stand:",
+    "erstellt:", "stand:", "aufrufe:", "views:", "kommentare insgesamt:",
 ];
 
 /// Phrases that mark a whole line, wherever they stand in it, as a notice
@@ -176,7 +176,7 @@ pub(super) fn keep_line(line: &str) -> bool {
             return false;
         }
     }
-    if DATE_LINE.is_match(&collapse_spaces(line)) {
+    if DATE_LINE.is_match(&collapse_spaces(line)) || is_php_message(line) {
         return false;
     }
     if line.chars().count() <= META_MAX_CHARS {
@@ -189,6 +189,15 @@ pub(super) fn keep_line(line: &str) -> bool {
     }
     let short = line.chars().count() <= CREDIT_MAX_CHARS;
     !(short && (opens_with(line, CREDIT_OPENERS) || starts_with_prompt(line)))
+}
+
+/// An error message PHP printed into the page: `Warning: Creating default
+/// object from empty value in /var/www/... on line 12`.
+fn is_php_message(line: &str) -> bool {
+    ["Warning:", "Notice:", "Deprecated:", "Fatal error:"]
+        .iter()
+        .any(|label| line.starts_with(label))
+        && (line.contains(" on line ") || line.contains(".php"))
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -228,6 +237,14 @@ mod tests {
             ("Lade weitere Inhalte", false, false, false),
             ("Möchten Sie den Artikel teilen?", false, false, false),
             ("Kategorie: Lokales", false, false, false),
+            ("Aufrufe: 1.234", false, false, false),
+            (
+                "Warning: Creating default object from empty value in /var/www/lib.php on line 12",
+                false,
+                false,
+                false,
+            ),
+            ("Warning: the river is still rising", false, false, true),
             ("Category : Press Releases", false, false, false),
             ("Quelle: Deutscher Wetterdienst", false, false, false),
             ("Autoren:", false, false, false),
