@@ -284,42 +284,53 @@ fn compile_match(
         }
         _ => None,
     };
-    let in_field = |field: Field, stem_field: Field| -> Box<dyn Query> {
+    // The clauses of one field pair, each with its weight; kept in one flat
+    // union (nested unions cost a merge each: about 1 ms on a two-word query
+    // over 100k articles), which scores the same sum.
+    let field_clauses = |field: Field, stem_field: Field, weight: f32| {
         let written = tokens_query(field, &tokens);
         let Some(stems) = &stems else {
-            return written;
+            return vec![(written, weight)];
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Should,
-            Box::new(BoostQuery::new(written, EXACT_BOOST)),
-        )];
+        let mut clauses = vec![(written, weight * EXACT_BOOST)];
         // Other forms are under the stem in the stemmed field; a form that is
         // its own stem is in the written-form field (see `index::stems`).
         for stem in stems {
-            clauses.push((Occur::Should, term(stem_field, stem)));
+            clauses.push((term(stem_field, stem), weight));
             if stem != &tokens[0] {
-                clauses.push((Occur::Should, term(field, stem)));
+                clauses.push((term(field, stem), weight));
             }
         }
-        Box::new(BooleanQuery::new(clauses))
+        clauses
     };
-    Ok(match scope {
-        Scope::Title => in_field(fields.title, fields.title_stem),
-        Scope::Body => in_field(fields.body, fields.body_stem),
+    let clauses = match scope {
         Scope::Entity(kind) => {
             let f = &fields.by_kind[kind];
-            tokens_query(f.text.unwrap_or(f.exact), &tokens)
+            return Ok(tokens_query(f.text.unwrap_or(f.exact), &tokens));
         }
-        Scope::Text => Box::new(BooleanQuery::new(vec![
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    in_field(fields.title, fields.title_stem),
-                    TITLE_BOOST,
-                )) as Box<dyn Query>,
-            ),
-            (Occur::Should, in_field(fields.body, fields.body_stem)),
-        ])),
+        Scope::Title => field_clauses(fields.title, fields.title_stem, 1.0),
+        Scope::Body => field_clauses(fields.body, fields.body_stem, 1.0),
+        Scope::Text => {
+            let mut clauses = field_clauses(fields.title, fields.title_stem, TITLE_BOOST);
+            clauses.extend(field_clauses(fields.body, fields.body_stem, 1.0));
+            clauses
+        }
+    };
+    let weighted = |query: Box<dyn Query>, weight: f32| -> Box<dyn Query> {
+        if weight == 1.0 {
+            query
+        } else {
+            Box::new(BoostQuery::new(query, weight))
+        }
+    };
+    Ok(match <[_; 1]>::try_from(clauses) {
+        Ok([(query, weight)]) => weighted(query, weight),
+        Err(clauses) => Box::new(BooleanQuery::new(
+            clauses
+                .into_iter()
+                .map(|(query, weight)| (Occur::Should, weighted(query, weight)))
+                .collect(),
+        )),
     })
 }
 
