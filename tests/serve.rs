@@ -101,16 +101,7 @@ fn fixture() -> &'static Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let index = dir.path().join("index");
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let output = morgue(&index)
-            .args(["index", "--quiet"])
-            .arg(&corpus)
-            .output()
-            .expect("run morgue index");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        index_into(&index, &corpus);
         Fixture { _dir: dir, index }
     })
 }
@@ -362,19 +353,7 @@ fn the_server_sees_articles_indexed_after_it_started() {
             "Harbour reopens\n\nVALLETTA, Jan. 10 - The harbour in Valletta reopened on Tuesday.\n",
         )],
     );
-    let run_index = || {
-        let output = morgue(&index)
-            .args(["index", "--quiet"])
-            .arg(&corpus)
-            .output()
-            .expect("run morgue index");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    };
-    run_index();
+    index_into(&index, &corpus);
     let server = Server::start(&index);
     let (_, before) = server.get("/api/v1/search?q=lighthouse");
     assert_eq!(before["total"], 0, "{before}");
@@ -386,7 +365,7 @@ fn the_server_sees_articles_indexed_after_it_started() {
             "Lighthouse keeper retires\n\nGOZO, Feb. 2 - The lighthouse keeper of Gozo retired after forty years.\n",
         )],
     );
-    run_index();
+    index_into(&index, &corpus);
     // tantivy notices the commit by polling the index's meta.json.
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {

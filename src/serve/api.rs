@@ -344,17 +344,16 @@ fn percent_decoded(segment: &str) -> String {
     // form_urlencoded would also turn `+` into a space, which a path keeps.
     let bytes = segment.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
+    let hex = |b: Option<&u8>| b.and_then(|&b| (b as char).to_digit(16));
     let mut i = 0;
     while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
-                let value = hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0);
-                out.push(value as u8);
+        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
                 i += 3;
             }
-            (b, _, _) => {
-                out.push(b);
+            (byte, _, _) => {
+                out.push(byte);
                 i += 1;
             }
         }
