@@ -3,8 +3,10 @@
 //! Data moves through the modules in order: [`ingest`] finds and reads article
 //! files, [`extract`] finds the people, countries and dates they talk about,
 //! [`index`] stores them in a tantivy index, [`search`] queries it, [`output`]
-//! gives the results their JSON shapes, and [`cli`] turns command lines into
-//! calls and results into output. [`eval`] measures the whole of it on
+//! gives the results their JSON shapes, [`cli`] turns command lines into
+//! calls and results into output, and [`serve`] answers the same requests over
+//! HTTP. [`params`] parses what users type for filters and dates, once for
+//! both front ends. [`eval`] measures the whole of it on
 //! gold-annotated news.
 //!
 //! Below all of them: [`entity`], the table of entity kinds (people,
@@ -18,5 +20,7 @@ pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod output;
+pub mod params;
 pub mod search;
+pub mod serve;
 pub mod text;

@@ -75,6 +75,12 @@ pub fn ingest_report(report: &IngestReport) -> Value {
     to_value(report)
 }
 
+/// `{"version", "error": {"status", "message"}}`: why a request to the API
+/// was refused (`status` is its HTTP status), in words that say what was expected.
+pub fn error(status: u16, message: &str) -> Value {
+    json!({"version": JSON_VERSION, "error": {"status": status, "message": message}})
+}
+
 /// A country's English name, for output beside its code.
 pub fn country_name(code: &str) -> &'static str {
     countries::by_code(code).map(|c| c.name).unwrap_or("")

@@ -815,6 +815,7 @@ fn help_lists_every_command_with_examples() {
         "countries",
         "stats",
         "eval",
+        "serve",
     ] {
         let output = Command::cargo_bin("morgue")
             .expect("binary")

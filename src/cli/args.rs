@@ -5,9 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::entity::{EntityKind, KINDS, Matching, PerKind};
-use crate::extract::countries;
+use crate::entity::{EntityKind, KINDS, PerKind};
 use crate::extract::dates::PartialDate;
+use crate::params;
+use crate::search::SortOrder;
+use crate::search::explore::Period;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -91,6 +93,11 @@ pub enum Command {
     /// Figures about the archive: articles, dates, formats, top people and countries.
     #[command(after_help = "Examples:\n  morgue stats\n  morgue stats --json")]
     Stats(StatsArgs),
+    /// Serve the archive's JSON API over HTTP (read only) until stopped.
+    #[command(
+        after_help = "Examples:\n  morgue serve\n  morgue serve --index ~/news-index --bind 127.0.0.1:8080\n  curl 'http://127.0.0.1:7878/api/v1/search?q=ceasefire&country=IL&limit=5'\n\nEndpoints under /api/v1/: search, articles/ID, people, orgs, countries, timeline,\nrelated, stats. Parameters are named after the flags of the commands: q for the\nquery, then person, org, country, about, from, to, on, mentions, sort, limit,\noffset, by. New commits of a concurrent `morgue index` are served without a restart."
+    )]
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -109,7 +116,7 @@ pub struct IndexArgs {
     pub keep_missing: bool,
     /// Commit after every N articles (and at least every 30 seconds), so an
     /// interrupted run keeps what it had done.
-    #[arg(long, value_name = "N", default_value_t = crate::ingest::DEFAULT_COMMIT_EVERY, value_parser = parse_positive)]
+    #[arg(long, value_name = "N", default_value_t = crate::ingest::DEFAULT_COMMIT_EVERY, value_parser = params::positive)]
     pub commit_every: usize,
     /// Exit with status 2 if any file was skipped.
     #[arg(long)]
@@ -167,10 +174,8 @@ impl Args for FilterArgs {
                     .value_name(spec.value_name)
                     .help(help)
                     .action(ArgAction::Append);
-                match spec.matching {
-                    Matching::Code => arg.value_parser(parse_country),
-                    Matching::NameWords => arg.value_parser(parse_name),
-                }
+                let kind = spec.kind;
+                arg.value_parser(move |s: &str| params::entity_value(kind, s))
             };
             command = command.arg(arg(spec.flag, spec.filter_help));
             if let Some(flag) = spec.about_flag {
@@ -190,16 +195,16 @@ impl Args for FilterArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct DateFilterArgs {
     /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day).
-    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "on")]
+    #[arg(long, value_name = "DATE", value_parser = params::date, conflicts_with = "on")]
     pub from: Option<PartialDate>,
     /// Published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its last day).
-    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "on")]
+    #[arg(long, value_name = "DATE", value_parser = params::date, conflicts_with = "on")]
     pub to: Option<PartialDate>,
     /// Published on DATE (a year or month means the whole year or month).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = params::date)]
     pub on: Option<PartialDate>,
     /// Only articles that mention DATE in their text (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = params::date)]
     pub mentions: Vec<PartialDate>,
 }
 
@@ -208,6 +213,17 @@ pub enum SortArg {
     Relevance,
     Newest,
     Oldest,
+}
+
+impl SortArg {
+    /// The order this value names, looked up by name in [`params::SORTS`], the
+    /// table the HTTP API parses `sort` with, so that both mean the same.
+    pub fn order(self) -> SortOrder {
+        let value = self
+            .to_possible_value()
+            .expect("no --sort value is skipped");
+        params::sort(value.get_name()).expect("every --sort value is in params::SORTS")
+    }
 }
 
 #[derive(Debug, Args)]
@@ -221,7 +237,7 @@ pub struct SearchArgs {
     #[arg(long, value_enum)]
     pub sort: Option<SortArg>,
     /// Number of results to show.
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    #[arg(long, short = 'n', default_value_t = params::defaults::SEARCH_LIMIT, value_name = "N")]
     pub limit: usize,
     /// Skip the first N results.
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -248,6 +264,14 @@ pub enum PeriodArg {
     Day,
 }
 
+impl PeriodArg {
+    /// The period this value names, looked up in [`params::PERIODS`] (see [`SortArg::order`]).
+    pub fn period(self) -> Period {
+        let value = self.to_possible_value().expect("no --by value is skipped");
+        params::period(value.get_name()).expect("every --by value is in params::PERIODS")
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// Count only articles matching this query.
@@ -268,10 +292,10 @@ pub struct RelatedArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Entries to show per list.
-    #[arg(long, short = 'n', default_value_t = 15, value_name = "N")]
+    #[arg(long, short = 'n', default_value_t = params::defaults::RELATED_LIMIT, value_name = "N")]
     pub limit: usize,
     /// Leave out values seen together with the subject fewer than N times.
-    #[arg(long, default_value_t = 2, value_name = "N")]
+    #[arg(long, default_value_t = params::defaults::RELATED_MIN_COUNT, value_name = "N")]
     pub min_count: u64,
     #[arg(long)]
     pub json: bool,
@@ -347,7 +371,7 @@ pub struct EntityArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Number of entries to show.
-    #[arg(long, short = 'n', default_value_t = 25, value_name = "N")]
+    #[arg(long, short = 'n', default_value_t = params::defaults::LIST_LIMIT, value_name = "N")]
     pub limit: usize,
     /// Print the list as JSON.
     #[arg(long)]
@@ -398,37 +422,19 @@ pub struct EvalArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(long, value_name = "ADDR:PORT", default_value = crate::serve::DEFAULT_BIND, value_parser = crate::serve::parse_bind)]
+    pub bind: std::net::SocketAddr,
+    /// Allow an address other machines can reach (anyone who can connect reads the archive).
+    #[arg(long)]
+    pub allow_remote: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct StatsArgs {
     #[arg(long)]
     pub json: bool,
-}
-
-fn parse_date(s: &str) -> Result<PartialDate, String> {
-    PartialDate::parse_iso(s).map_err(|_| {
-        format!("{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023, 2023-11 or 2023-11-05)")
-    })
-}
-
-fn parse_name(s: &str) -> Result<String, String> {
-    if crate::index::schema::tokens(s).is_empty() {
-        return Err(format!(
-            "{s:?} has no letters or digits (expected a name or part of one)"
-        ));
-    }
-    Ok(s.to_string())
-}
-
-fn parse_country(s: &str) -> Result<String, String> {
-    countries::resolve(s)
-        .map(|c| c.code.to_string())
-        .map_err(|e| format!("{e} (expected an ISO code such as IQ, a name such as Iraq, or a demonym such as Iraqi)"))
-}
-
-fn parse_positive(s: &str) -> Result<usize, String> {
-    match s.trim().parse::<usize>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!("{s:?} is not a positive whole number")),
-    }
 }
 
 /// `20MB`, `500KB`, `1GB`, `1048576`: a size in bytes with an optional unit.
@@ -471,6 +477,18 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(parse_size(input).ok(), *expected, "{input}");
         }
+    }
+
+    #[test]
+    fn every_sort_and_period_value_has_a_meaning() {
+        for value in SortArg::value_variants() {
+            value.order();
+        }
+        for value in PeriodArg::value_variants() {
+            value.period();
+        }
+        assert_eq!(SortArg::Oldest.order(), SortOrder::Oldest);
+        assert_eq!(PeriodArg::Week.period(), Period::Week);
     }
 
     #[test]

@@ -12,15 +12,13 @@ use std::io::{IsTerminal, Write};
 use anyhow::bail;
 
 use crate::entity::EntityKind;
-use crate::extract::dates::PartialDate;
 use crate::index::Archive;
 use crate::ingest::{self, IngestOptions};
 use crate::output;
-use crate::search::explore::{self, Period};
-use crate::search::{self, EntityFilter, Filters, SearchRequest, SortOrder};
+use crate::params;
+use crate::search::explore;
+use crate::search::{self, Filters, SearchRequest};
 
-/// How many values of each kind, and months, `search --facets` shows.
-const FACET_SIZE: usize = 10;
 use args::{Cli, ColorChoice, Command, FilterArgs, SortArg};
 use render::Style;
 pub use render::sanitize;
@@ -83,14 +81,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let request = SearchRequest {
                 query: joined(&a.query),
                 filters: filters(&a.filters)?,
-                sort: a.sort.map(|s| match s {
-                    SortArg::Relevance => SortOrder::Relevance,
-                    SortArg::Newest => SortOrder::Newest,
-                    SortArg::Oldest => SortOrder::Oldest,
-                }),
+                sort: a.sort.map(SortArg::order),
                 limit: a.limit,
                 offset: a.offset,
-                facets: a.facets.then_some(FACET_SIZE),
+                facets: a.facets.then_some(params::defaults::FACET_SIZE),
                 exact: a.exact,
             };
             let results = search::search(&archive, &request)?;
@@ -131,12 +125,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::List(list) => entity_counts(&cli.index, &list.args, list.kind, &mut out, &style)?,
         Command::Timeline(a) => {
             let archive = Archive::open(&cli.index)?;
-            let by = match a.by {
-                args::PeriodArg::Year => Period::Year,
-                args::PeriodArg::Month => Period::Month,
-                args::PeriodArg::Week => Period::Week,
-                args::PeriodArg::Day => Period::Day,
-            };
+            let by = a.by.period();
             let query = joined(&a.query);
             let series = explore::timeline(&archive, query.as_deref(), &filters(&a.filters)?, by)?;
             if a.json {
@@ -224,13 +213,32 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Stats(a) => {
             let archive = Archive::open(&cli.index)?;
-            let stats = search::stats(&archive, 10)?;
+            let stats = search::stats(&archive, params::defaults::STATS_TOP)?;
             if a.json {
                 write_json(&mut out, &output::stats(&stats))?;
             } else {
                 render::stats(&mut out, &stats, &style)?;
             }
             found(stats.articles > 0)
+        }
+        Command::Serve(a) => {
+            let options =
+                crate::serve::ServeOptions::new(cli.index.clone(), a.bind, a.allow_remote);
+            crate::serve::check_bind(&options)?;
+            if !options.bind.ip().is_loopback() {
+                eprintln!(
+                    "morgue: warning: serving on {}: anyone who can reach this machine can read the archive",
+                    options.bind
+                );
+            }
+            crate::serve::run(&options, |addr| {
+                // Straight to stdout, not the buffer: a caller waits for this line.
+                println!(
+                    "morgue serve: http://{addr}/api/v1/ (index {}; Ctrl-C stops)",
+                    options.index.display()
+                );
+            })?;
+            Outcome::Success
         }
     };
     out.flush()?;
@@ -309,41 +317,15 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 
 /// Validates filter arguments into the search module's [`Filters`].
 fn filters(a: &FilterArgs) -> anyhow::Result<Filters> {
-    let published = match (a.dates.on, a.dates.from, a.dates.to) {
-        (Some(on), _, _) => Some((on.first_day(), on.last_day())),
-        (None, None, None) => None,
-        (None, from, to) => {
-            let first = from
-                .map(PartialDate::first_day)
-                .unwrap_or(chrono::NaiveDate::MIN);
-            let last = to
-                .map(PartialDate::last_day)
-                .unwrap_or(chrono::NaiveDate::MAX);
-            if first > last {
-                bail!(
-                    "--from {} is after --to {} (expected --from to be the earlier date)",
-                    from.map(|d| d.to_string()).unwrap_or_default(),
-                    to.map(|d| d.to_string()).unwrap_or_default()
-                );
-            }
-            Some((first, last))
-        }
-    };
-    let mut entities = Vec::new();
-    for kind in EntityKind::ALL {
-        for (values, about) in [(&a.entities[kind], false), (&a.about[kind], true)] {
-            entities.extend(values.iter().map(|value| EntityFilter {
-                kind,
-                value: value.clone(),
-                about,
-            }));
-        }
-    }
-    Ok(Filters {
-        entities,
-        published,
+    let values = params::FilterValues {
+        entities: a.entities.clone(),
+        about: a.about.clone(),
+        from: a.dates.from,
+        to: a.dates.to,
+        on: a.dates.on,
         mentions: a.dates.mentions.clone(),
-    })
+    };
+    Ok(values.filters("--")?)
 }
 
 /// True when an error (or its cause) is a closed pipe: `morgue search x | head -1`.

@@ -22,3 +22,18 @@ pub fn write_articles(dir: &Path, articles: &[(&str, &str)]) {
         std::fs::write(path, text).expect("write article");
     }
 }
+
+/// Runs `morgue index --quiet CORPUS` into `index`; panics with its errors if it fails.
+pub fn index_into(index: &Path, corpus: &Path) {
+    let output = morgue(index)
+        .args(["index", "--quiet"])
+        .arg(corpus)
+        .output()
+        .expect("run morgue index");
+    assert!(
+        output.status.success(),
+        "morgue index {}: {}",
+        corpus.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
