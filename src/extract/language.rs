@@ -168,10 +168,6 @@ impl Language {
     }
 }
 
-pub fn is_english(text: &str) -> bool {
-    detect(text) == Language::English
-}
-
 /// The language of `text`: another language only when it is plain (see the
 /// module docs), English otherwise.
 pub fn detect(text: &str) -> Language {
@@ -259,7 +255,7 @@ mod tests {
             ("", true),
         ];
         for (text, english) in cases {
-            assert_eq!(is_english(text), english, "{text}");
+            assert_eq!(detect(text) == Language::English, english, "{text}");
         }
     }
 

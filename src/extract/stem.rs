@@ -25,31 +25,21 @@ thread_local! {
 /// The stem of one token in `language`; the token itself for a language
 /// without a stemmer.
 pub fn stem(language: Language, token: &str) -> String {
-    let mut out = String::new();
-    stem_into(language, token, &mut out);
-    out
-}
-
-/// [`stem`], appended to `out`.
-pub fn stem_into(language: Language, token: &str, out: &mut String) {
     let Some(algorithm) = language.stemmer() else {
-        out.push_str(token);
-        return;
+        return token.to_string();
     };
-    let slot = language.index();
     STEMS.with(|cell| {
         let mut caches = cell.borrow_mut();
-        let cache = &mut caches[slot];
+        let cache = &mut caches[language.index()];
         if let Some(stem) = cache.get(token) {
-            out.push_str(stem);
-            return;
+            return stem.clone();
         }
         let stem = Stemmer::new(algorithm).stem(token).into_owned();
-        out.push_str(&stem);
         if cache.len() >= CACHE_WORDS {
             cache.clear();
         }
-        cache.insert(token.to_string(), stem);
+        cache.insert(token.to_string(), stem.clone());
+        stem
     })
 }
 
