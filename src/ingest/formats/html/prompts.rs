@@ -194,9 +194,15 @@ pub(super) fn keep_line(line: &str) -> bool {
 /// An error message PHP printed into the page: `Warning: Creating default
 /// object from empty value in /var/www/... on line 12`.
 fn is_php_message(line: &str) -> bool {
-    ["Warning:", "Notice:", "Deprecated:", "Fatal error:"]
-        .iter()
-        .any(|label| line.starts_with(label))
+    [
+        "Warning:",
+        "Notice:",
+        "Deprecated:",
+        "Strict Standards:",
+        "Fatal error:",
+    ]
+    .iter()
+    .any(|label| line.starts_with(label))
         && (line.contains(" on line ") || line.contains(".php"))
 }
 
@@ -245,6 +251,12 @@ mod tests {
                 false,
             ),
             ("Warning: the river is still rising", false, false, true),
+            (
+                "Strict Standards: Redefining already defined constructor for class wpdb in /www/wp-db.php on line 56",
+                false,
+                false,
+                false,
+            ),
             ("Category : Press Releases", false, false, false),
             ("Quelle: Deutscher Wetterdienst", false, false, false),
             ("Autoren:", false, false, false),
