@@ -1,14 +1,18 @@
 //! `morgue serve`: the archive over HTTP, read only, from one long-lived index
 //! reader that follows the commits of a concurrent `morgue index`.
 //!
-//! [`api`] answers the JSON API under `/api/v1/` (parameters parsed by
-//! [`crate::params`], bodies built by [`crate::output`]); [`http`] owns the
-//! sockets: limits on requests, bounded concurrency, timeouts and the security
-//! headers. Nothing here writes to the index or reads any file but the index.
-//! The browser pages of issue 15 are not built yet.
+//! [`api`] answers the JSON API under `/api/v1/` (bodies built by
+//! [`crate::output`]), [`pages`] the browser pages with their [`assets`];
+//! both take their parameters through [`request`], which parses them with
+//! [`crate::params`] as the command line does. [`http`] owns the sockets:
+//! limits on requests, bounded concurrency, timeouts and the security headers.
+//! Nothing here writes to the index or reads any file but the index.
 
 pub mod api;
+pub mod assets;
 mod http;
+pub mod pages;
+pub mod request;
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
