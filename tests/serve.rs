@@ -766,3 +766,50 @@ fn the_page_assets_are_in_the_binary() {
         assert!(body.len() > 500, "{address}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn open_hands_the_page_address_to_the_desktop() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = fixture();
+    let bin = tempfile::tempdir().expect("temp dir");
+    let record = bin.path().join("opened");
+    // A stand-in for the desktop's opener that writes down what it was asked to open.
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", record.display()),
+    )
+    .expect("write opener");
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("morgue"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--open"])
+        .env("MORGUE_INDEX", &f.index)
+        .env("PATH", path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start morgue serve");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("piped stdout"))
+        .read_line(&mut line)
+        .expect("read the address line");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let opened = loop {
+        match std::fs::read_to_string(&record) {
+            Ok(text) if !text.is_empty() => break text,
+            _ if Instant::now() > deadline => panic!("no browser was opened; stdout: {line}"),
+            _ => std::thread::sleep(Duration::from_millis(50)),
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(opened.starts_with("http://127.0.0.1:"), "{opened}");
+    assert!(opened.ends_with('/'), "{opened}");
+    assert!(line.contains(&opened), "{line} does not name {opened}");
+}
