@@ -120,9 +120,12 @@ impl SearchForm {
         self.values(name).next().unwrap_or("")
     }
 
-    /// Any parameter the filters panel shows.
-    fn has_filters(&self) -> bool {
-        self.pairs.iter().any(|(n, _)| n != "q" && n != "offset")
+    /// How many of the parameters the filters panel shows are set.
+    fn filters_set(&self) -> usize {
+        self.pairs
+            .iter()
+            .filter(|(n, _)| !matches!(n.as_str(), "q" | "offset" | "limit"))
+            .count()
     }
 }
 
@@ -178,8 +181,13 @@ fn search_form(form: &SearchForm) -> Markup {
                     autocomplete="off" maxlength="500";
                 button type="submit" { "Search" }
             }
-            details .filters open[form.has_filters()] {
-                summary { "Filters" }
+            // Closed even with filters set: the list above the results shows
+            // them, and on a phone the open panel would push the results away.
+            details .filters {
+                summary {
+                    "Filters"
+                    @if form.filters_set() > 0 { " (" (form.filters_set()) ")" }
+                }
                 div .fields {
                     @for (name, label, hint) in FILTER_FIELDS {
                         @let values: Vec<&str> = form.values(name).collect();

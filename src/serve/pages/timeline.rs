@@ -61,6 +61,9 @@ pub(super) fn narrowed(base: &[(String, String)], from: &str, to: &str) -> Vec<(
 const SLOT: usize = 10;
 const BAR: usize = 8;
 const HEIGHT: u64 = 100;
+/// Bars that fill the page's width; fewer take a quarter, half or three
+/// quarters of it (CSS classes, as the pages allow no inline style).
+const FULL_WIDTH_BARS: usize = 24;
 
 pub(super) fn figure(chart: &Chart, caption: &str) -> Markup {
     let Some(max) = chart.series.iter().map(|p| p.articles).max() else {
@@ -74,6 +77,9 @@ pub(super) fn figure(chart: &Chart, caption: &str) -> Markup {
         Period::Week => "week",
         Period::Day => "day",
     };
+    let quarters = (chart.series.len() * 4)
+        .div_ceil(FULL_WIDTH_BARS)
+        .clamp(1, 4);
     let first = chart.series.first().map_or("", |p| p.period.as_str());
     let last = chart.series.last().map_or("", |p| p.period.as_str());
     html! {
@@ -82,28 +88,30 @@ pub(super) fn figure(chart: &Chart, caption: &str) -> Markup {
                 (caption) ", per " (unit) ": " (thousands(dated)) " with a known date"
                 span .hint { " · a bar narrows the dates" }
             }
-            svg viewBox=(format!("0 0 {width} {HEIGHT}")) preserveAspectRatio="none"
-                role="group" aria-label=(format!("{caption}, per {unit}")) {
-                @for (i, p) in chart.series.iter().enumerate() {
-                    @let x = i * SLOT;
-                    @let h = if p.articles == 0 { 0 } else { (p.articles * HEIGHT / max.max(1)).max(2) };
-                    @if p.articles == 0 {
-                        rect .empty x=(x) y=(HEIGHT - 1) width=(BAR) height="1" {}
-                    } @else {
-                        @let label = format!("{}: {}", p.period, super::articles(p.articles));
-                        a .bar href=(super::search_href(&narrowed(&chart.base, &p.period, &p.period)))
-                            aria-label=(label) {
-                            title { (label) }
-                            rect .area x=(x) y="0" width=(SLOT) height=(HEIGHT) {}
-                            rect .fill x=(x) y=(HEIGHT - h) width=(BAR) height=(h) {}
+            div class=(format!("chart w{}", quarters * 25)) {
+                svg viewBox=(format!("0 0 {width} {HEIGHT}")) preserveAspectRatio="none"
+                    role="group" aria-label=(format!("{caption}, per {unit}")) {
+                    @for (i, p) in chart.series.iter().enumerate() {
+                        @let x = i * SLOT;
+                        @let h = if p.articles == 0 { 0 } else { (p.articles * HEIGHT / max.max(1)).max(2) };
+                        @if p.articles == 0 {
+                            rect .empty x=(x) y=(HEIGHT - 1) width=(BAR) height="1" {}
+                        } @else {
+                            @let label = format!("{}: {}", p.period, super::articles(p.articles));
+                            a .bar href=(super::search_href(&narrowed(&chart.base, &p.period, &p.period)))
+                                aria-label=(label) {
+                                title { (label) }
+                                rect .area x=(x) y="0" width=(SLOT) height=(HEIGHT) {}
+                                rect .fill x=(x) y=(HEIGHT - h) width=(BAR) height=(h) {}
+                            }
                         }
                     }
                 }
-            }
-            div .axis {
-                span { (first) }
-                span { "most in one " (unit) ": " (thousands(max)) }
-                span { (last) }
+                div .axis {
+                    span { (first) }
+                    span { "most in one " (unit) ": " (thousands(max)) }
+                    span { (last) }
+                }
             }
         }
     }
