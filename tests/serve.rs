@@ -813,3 +813,48 @@ fn open_hands_the_page_address_to_the_desktop() {
     assert!(opened.ends_with('/'), "{opened}");
     assert!(line.contains(&opened), "{line} does not name {opened}");
 }
+
+#[test]
+fn list_pages_rank_what_the_api_lists() {
+    let f = fixture();
+    let server = Server::start(&f.index);
+    for (page, api, class) in [
+        ("/people", "/api/v1/people?limit=100", "person"),
+        (
+            "/orgs?q=talks",
+            "/api/v1/orgs?q=talks&limit=100",
+            "organisation",
+        ),
+        (
+            "/countries?from=2024",
+            "/api/v1/countries?from=2024&limit=100",
+            "country",
+        ),
+    ] {
+        let (status, html) = server.page(page);
+        assert_eq!(status, 200, "{page}: {html}");
+        let (_, listed) = server.get(api);
+        let plural = api[8..].split(['?', '/']).next().expect("a list name");
+        let items = listed[plural].as_array().expect("a list");
+        assert!(!items.is_empty(), "{api}");
+        let pages: Vec<String> = html
+            .split("<tr><td>")
+            .skip(1)
+            .filter_map(|row| links(row, class).into_iter().next())
+            .collect();
+        assert_eq!(pages.len(), items.len(), "{page}: {html}");
+        // Same order as the API: the first rows link to the first values.
+        let first = items[0]["code"]
+            .as_str()
+            .or(items[0]["name"].as_str())
+            .expect("a value");
+        assert!(
+            pages[0].ends_with(&first.replace(' ', "%20")),
+            "{} vs {first}",
+            pages[0]
+        );
+    }
+    let (_, search) = server.page("/?q=minister");
+    let all = links(&search, "all");
+    assert!(all.contains(&"/people?q=minister".to_string()), "{all:?}");
+}

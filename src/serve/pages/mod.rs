@@ -16,6 +16,7 @@
 
 mod article;
 mod entity;
+mod lists;
 mod search;
 mod timeline;
 
@@ -81,12 +82,11 @@ pub fn answer(archive: &Archive, path: &str, query: &str) -> Page {
     } else if let Some(id) = path.strip_prefix("/articles/") {
         article::page(archive, id, query)
     } else {
-        match path[1..].split_once('/') {
-            Some((plural, name)) if !name.is_empty() => match EntityKind::from_plural(plural) {
-                Some(kind) => entity::page(archive, kind, name, query),
-                None => Err(not_found(path)),
-            },
-            _ => Err(not_found(path)),
+        let (plural, name) = path[1..].split_once('/').unwrap_or((&path[1..], ""));
+        match EntityKind::from_plural(plural) {
+            Some(kind) if name.is_empty() => lists::page(archive, kind, query),
+            Some(kind) => entity::page(archive, kind, name, query),
+            None => Err(not_found(path)),
         }
     };
     result.unwrap_or_else(|refusal| Page::error(&refusal))
@@ -96,7 +96,7 @@ fn not_found(path: &str) -> Refusal {
     Refusal::new(
         404,
         format!(
-            "nothing at {path:?} (expected the search page /, /articles/ID, /people/NAME, /orgs/NAME or /countries/CODE)"
+            "nothing at {path:?} (expected the search page /, /articles/ID, /people, /people/NAME, /orgs, /orgs/NAME, /countries or /countries/CODE)"
         ),
     )
 }
@@ -158,6 +158,11 @@ fn layout(title: &str, form: &SearchForm, content: Markup) -> Markup {
                 header .site {
                     a .brand href="/" { "morgue" }
                     (search_form(form))
+                    nav .lists aria-label="Everyone and everything in the archive" {
+                        a href="/people" { "People" }
+                        a href="/orgs" { "Organisations" }
+                        a href="/countries" { "Countries" }
+                    }
                 }
                 (content)
                 footer .site {

@@ -312,6 +312,11 @@ fn facets(results: &SearchResults, pairs: &[(String, String)]) -> Markup {
                                 li { (facet_value(kind.spec().flag, &facet_label(kind, v), &v.value, v.articles, &base)) }
                             }
                         }
+                        @if values.len() >= defaults::FACET_SIZE {
+                            a .all href=(format!("/{}{}", kind.spec().plural, &search_href(&filters_only(&base))[1..])) {
+                                "All " (kind_heading(kind).to_lowercase()) " of this search"
+                            }
+                        }
                     }
                 }
             }
