@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use crate::entity::{EntityKind, Matching};
 use crate::extract::countries;
+use crate::index::merge::MergeReport;
 use crate::ingest::IngestReport;
 use crate::search::explore::{Period, PeriodCount, RelatedReport};
 use crate::search::{ArticleDetail, Hit, SearchResults, Stats, ValueCount};
@@ -73,6 +74,15 @@ pub fn stats(stats: &Stats) -> Value {
 
 pub fn ingest_report(report: &IngestReport) -> Value {
     to_value(report)
+}
+
+/// `{"version", "index", "shards": [{"path", "articles", "files", "segments"}],
+/// "articles_total", "files_total", "articles_resolved", "segments",
+/// "size_bytes", "warnings", "elapsed_secs"}`.
+pub fn merge_report(report: &MergeReport) -> Value {
+    let mut value = to_value(report);
+    with_version(&mut value);
+    value
 }
 
 /// `{"version", "error": {"status", "message"}}`: why a request to the API

@@ -13,6 +13,7 @@ use anyhow::bail;
 
 use crate::entity::EntityKind;
 use crate::index::Archive;
+use crate::index::merge::{self, MergeOptions};
 use crate::ingest::{self, IngestOptions};
 use crate::output;
 use crate::params;
@@ -75,6 +76,21 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             } else {
                 Outcome::Success
             }
+        }
+        Command::Merge(a) => {
+            let options = MergeOptions {
+                shards: a.shards,
+                out: cli.index.clone(),
+                force: a.force,
+            };
+            let report = merge::merge(&options)?;
+            if a.json {
+                write_json(&mut out, &output::merge_report(&report))?;
+            }
+            if !a.quiet {
+                render::merge_report(&mut std::io::stderr().lock(), &report)?;
+            }
+            Outcome::Success
         }
         Command::Search(a) => {
             let archive = Archive::open(&cli.index)?;

@@ -70,6 +70,10 @@ impl Manifest {
     pub fn ids(&self) -> impl Iterator<Item = FileId> + '_ {
         self.records.iter().map(|(id, _)| *id)
     }
+
+    pub fn records(&self) -> impl Iterator<Item = &FileRecord> + '_ {
+        self.records.iter().map(|(_, record)| record)
+    }
 }
 
 /// Reads the manifest from the committed index.

@@ -170,7 +170,7 @@ const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
 /// the archive since it last changed: written before a run's first change, removed
 /// once resolution is committed. A run killed in between leaves it, and the next
 /// run resolves even if it changes nothing itself.
-const PEOPLE_PENDING: &str = ".people-pending";
+pub const PEOPLE_PENDING: &str = ".people-pending";
 
 /// Gathers walked files into batches of [`BATCH`] files, or fewer when they reach
 /// [`BATCH_BYTES`]. Without the byte limit, a folder of a few large exports is one
