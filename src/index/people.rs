@@ -167,7 +167,19 @@ pub fn reconcile(archive: &Archive, writer: &mut ArchiveWriter) -> Result<usize,
             let mut actual: Vec<&str> = doc.people.iter().map(|&p| strings.get(p)).collect();
             actual.sort_unstable();
             actual.dedup();
-            if expected != actual {
+            // A name can stop or start being a firm without any person's name
+            // changing (a weak `Kingston` is hidden either way).
+            let mut expected_firms: Vec<u32> = outcomes
+                .iter()
+                .filter(|(_, o)| matches!(o, Outcome::Firm))
+                .map(|&(n, _)| n)
+                .collect();
+            expected_firms.sort_unstable();
+            expected_firms.dedup();
+            let mut actual_firms = doc.firms.clone();
+            actual_firms.sort_unstable();
+            actual_firms.dedup();
+            if expected != actual || expected_firms != actual_firms {
                 stale.push((DocAddress::new(ord as u32, id), outcomes.clone()));
             }
         }
@@ -389,6 +401,16 @@ impl<'a> Segment<'a> {
         self.weak.read(doc, &mut out.weak);
         self.people.read(doc, &mut out.people);
         self.orgs.read(doc, &mut out.orgs);
+        // A person resolved as a firm is listed with the article's
+        // organisations under the name it is written (`Entities::values`).
+        // Those entries are this pass's own output, not the article's: they are
+        // set apart, so that what resolution reads is what extraction found,
+        // whatever earlier resolutions (of a shard, of part of the archive) did.
+        out.firms.clear();
+        let written =
+            |o: &u32| out.full.contains(o) || out.lone.contains(o) || out.weak.contains(o);
+        out.firms.extend(out.orgs.iter().copied().filter(written));
+        out.orgs.retain(|o| !out.firms.contains(o));
         self.countries.read(doc, &mut out.countries);
         self.month.read(doc, &mut out.month);
         self.roles.read(doc, &mut out.scratch);
@@ -469,7 +491,11 @@ struct DocPeople {
     /// (name, word of the office written before it).
     roles: Vec<(u32, u32)>,
     people: Vec<u32>,
+    /// The organisations extraction found, without `firms`.
     orgs: Vec<u32>,
+    /// The written names that the last resolution made firms (listed with the
+    /// organisations in the index).
+    firms: Vec<u32>,
     countries: Vec<u32>,
     month: Vec<u32>,
     scratch: Vec<u32>,
