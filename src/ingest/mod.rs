@@ -5,11 +5,15 @@
 //! recorded in the [`IngestReport`] with a one-line reason and never stops the
 //! run. Formats are read by [`formats`]; the publication date is decided in
 //! [`published`]; entities come from `extract`, through [`extract_article`].
-//! Every run writes through one `sink`.
+//! [`stream`] runs the same reading and extraction over a stream of JSON Lines
+//! (`morgue extract`), and [`extracted`] writes its output into an index
+//! (`morgue index --extracted`); every run writes through one `sink`.
 
+pub mod extracted;
 pub mod formats;
 pub mod published;
 mod sink;
+pub mod stream;
 mod walk;
 
 use std::collections::HashSet;
@@ -154,6 +158,11 @@ pub enum IngestError {
     Index(#[from] IndexError),
     #[error("{}: no such file or directory", .0.display())]
     MissingRoot(PathBuf),
+    #[error("cannot read {input}: {source}")]
+    Input {
+        input: String,
+        source: std::io::Error,
+    },
 }
 
 /// Commit after this many articles unless `--commit-every` says otherwise (and
