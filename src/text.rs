@@ -116,6 +116,22 @@ pub fn titlecase(word: &str) -> String {
     out
 }
 
+/// Removes everything from article text that could act on a terminal or
+/// disguise text on a web page: control characters (escape sequences start
+/// with one), and the invisible Unicode controls that reorder or hide text
+/// (bidi overrides and isolates, zero-width marks). Line breaks and tabs
+/// become spaces.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,9 +93,9 @@ pub enum Command {
     /// Figures about the archive: articles, dates, formats, top people and countries.
     #[command(after_help = "Examples:\n  morgue stats\n  morgue stats --json")]
     Stats(StatsArgs),
-    /// Serve the archive's JSON API over HTTP (read only) until stopped.
+    /// Serve the archive in a web browser and as a JSON API (read only) until stopped.
     #[command(
-        after_help = "Examples:\n  morgue serve\n  morgue serve --index ~/news-index --bind 127.0.0.1:8080\n  curl 'http://127.0.0.1:7878/api/v1/search?q=ceasefire&country=IL&limit=5'\n\nEndpoints under /api/v1/: search, articles/ID, people, orgs, countries, timeline,\nrelated, stats. Parameters are named after the flags of the commands: q for the\nquery, then person, org, country, about, from, to, on, mentions, sort, limit,\noffset, by. New commits of a concurrent `morgue index` are served without a restart."
+        after_help = "Examples:\n  morgue serve --open\n  morgue serve --index ~/news-index --bind 127.0.0.1:8080\n  curl 'http://127.0.0.1:7878/api/v1/search?q=ceasefire&country=IL&limit=5'\n\nEndpoints under /api/v1/: search, articles/ID, people, orgs, countries, timeline,\nrelated, stats. Parameters are named after the flags of the commands: q for the\nquery, then person, org, country, about, from, to, on, mentions, sort, limit,\noffset, by. The pages take the same parameters: /?q=...&person=..., /articles/ID,\n/people/NAME, /orgs/NAME, /countries/CODE. New commits of a concurrent\n`morgue index` are served without a restart."
     )]
     Serve(ServeArgs),
 }
@@ -429,6 +429,9 @@ pub struct ServeArgs {
     /// Allow an address other machines can reach (anyone who can connect reads the archive).
     #[arg(long)]
     pub allow_remote: bool,
+    /// Open the search page in the default web browser once the server listens.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

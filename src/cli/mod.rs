@@ -231,12 +231,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     options.bind
                 );
             }
+            let open = a.open;
             crate::serve::run(&options, |addr| {
+                let url = format!("http://{addr}/");
                 // Straight to stdout, not the buffer: a caller waits for this line.
                 println!(
-                    "morgue serve: http://{addr}/api/v1/ (index {}; Ctrl-C stops)",
+                    "morgue serve: {url} (JSON API under {url}api/v1/; index {}; Ctrl-C stops)",
                     options.index.display()
                 );
+                if open && let Err(why) = crate::serve::open_in_browser(&url) {
+                    eprintln!(
+                        "morgue: warning: could not open a browser ({why}); open {url} yourself"
+                    );
+                }
             })?;
             Outcome::Success
         }

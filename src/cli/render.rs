@@ -1,6 +1,6 @@
 //! How results look: plain text for people (with colour on a terminal), JSON
 //! for programs. Every string that came from an article passes through
-//! [`sanitize`] before it reaches a terminal.
+//! [`sanitize`] (in [`crate::text`]) before it reaches a terminal.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -10,6 +10,7 @@ use crate::ingest::{IngestReport, human_bytes};
 use crate::output::country_name;
 use crate::search::explore::{Facets, PeriodCount, RelatedReport};
 use crate::search::{ArticleDetail, SearchResults, Stats, ValueCount};
+pub use crate::text::sanitize;
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -34,20 +35,6 @@ impl Style {
             text.to_string()
         }
     }
-}
-
-/// Removes everything from article text that could act on a terminal: control
-/// characters (escape sequences start with one), and the invisible Unicode
-/// controls that reorder or hide text. Line breaks and tabs become spaces.
-pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\t' | '\r' => Some(' '),
-            c if c.is_control() => None,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 /// Like [`sanitize`] but keeps line breaks, for the full text of an article.

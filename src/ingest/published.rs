@@ -51,6 +51,20 @@ impl DateSource {
         }
     }
 
+    /// Where the date came from, in words for a reader of the article.
+    pub fn description(self) -> &'static str {
+        match self {
+            DateSource::Metadata => {
+                "the file's own metadata (front matter, a JSON field or the page's markup)"
+            }
+            DateSource::Url => "the date in the article's web address",
+            DateSource::Byline => "the date the page shows by its title or byline",
+            DateSource::Dateline => "the dateline at the start of the text",
+            DateSource::Path => "the date in the file's name or folder",
+            DateSource::None => "nowhere: the article's date is not known",
+        }
+    }
+
     /// The source [`DateSource::as_str`] names.
     pub fn parse(name: &str) -> Option<DateSource> {
         DateSource::ALL.into_iter().find(|d| d.as_str() == name)

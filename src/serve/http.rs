@@ -1,5 +1,6 @@
 //! The socket side of `morgue serve`: accepts connections, bounds what one
-//! request and all of them together may cost, and sends [`api`] answers with
+//! request and all of them together may cost, and sends [`api`] answers,
+//! [`pages`] and [`assets`] with
 //! the security headers. It knows nothing of searches.
 //!
 //! The stack is hyper's HTTP/1 server on tokio, chosen by measurement on this
@@ -44,6 +45,9 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::sync::Semaphore;
 
 use super::api::{self, Reply};
+use super::assets::{self, Asset};
+use super::pages::{self, Page};
+use super::request::Refusal;
 use super::{ServeError, ServeOptions};
 use crate::index::Archive;
 
@@ -58,6 +62,35 @@ const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// base address, from anywhere.
 const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/// Pages load only the server's own stylesheet and script files: no inline
+/// script or style (an article that slipped markup through could not run
+/// it), no other site, no frames; forms go only to this server.
+const PAGE_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// What the server sends: a JSON answer, a page, or one of the page's files.
+enum Outgoing {
+    Json(Reply),
+    Page(Page),
+    Asset(Asset),
+}
+
+/// A refusal in the form the address asks for: JSON under the API, a page elsewhere.
+fn refused(path: &str, refusal: Refusal) -> Outgoing {
+    if path.starts_with("/api/") {
+        Outgoing::Json(Reply::from(refusal))
+    } else {
+        Outgoing::Page(Page::error(&refusal))
+    }
+}
+
+/// Which part of the server answers `path`.
+fn route(archive: &Archive, path: &str, query: &str) -> Outgoing {
+    if path.starts_with("/api/") {
+        Outgoing::Json(api::answer(archive, path, query))
+    } else {
+        Outgoing::Page(pages::answer(archive, path, query))
+    }
+}
 
 struct Shared {
     archive: Archive,
@@ -127,32 +160,41 @@ async fn respond(
     shared: Arc<Shared>,
     request: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
-    let reply = if request.method() != Method::GET {
-        Reply::error(
-            405,
-            format!(
-                "{} is not served (expected GET: the archive is read only)",
-                request.method()
+    let path = request.uri().path().to_string();
+    let outgoing = if request.method() != Method::GET {
+        refused(
+            &path,
+            Refusal::new(
+                405,
+                format!(
+                    "{} is not served (expected GET: the archive is read only)",
+                    request.method()
+                ),
             ),
         )
     } else if !host_allowed(&shared, &request) {
-        Reply::error(
-            403,
-            "the Host header names another machine (expected the address morgue serve printed)",
+        refused(
+            &path,
+            Refusal::new(
+                403,
+                "the Host header names another machine (expected the address morgue serve printed)",
+            ),
         )
+    } else if path.starts_with("/assets/") {
+        match assets::get(&path) {
+            Some(asset) => Outgoing::Asset(asset),
+            None => refused(&path, Refusal::new(404, format!("no file {path:?}"))),
+        }
     } else {
-        answer(
-            &shared,
-            request.uri().path().to_string(),
-            request.uri().query().unwrap_or("").to_string(),
-        )
-        .await
+        let query = request.uri().query().unwrap_or("").to_string();
+        answer(&shared, path, query).await
     };
-    Ok(response(reply))
+    Ok(response(outgoing))
 }
 
-/// Runs the API on the blocking pool, at most `workers` at once, within the timeout.
-async fn answer(shared: &Arc<Shared>, path: String, query: String) -> Reply {
+/// Runs a search or page on the blocking pool, at most `workers` at once,
+/// within the timeout.
+async fn answer(shared: &Arc<Shared>, path: String, query: String) -> Outgoing {
     let timeout = shared.timeout;
     let work = async {
         let permit = Arc::clone(&shared.searches)
@@ -160,52 +202,94 @@ async fn answer(shared: &Arc<Shared>, path: String, query: String) -> Reply {
             .await
             .expect("the search semaphore is never closed");
         let shared = Arc::clone(shared);
+        let path = path.clone();
         // The permit goes with the work: a search that outlives its request
         // still counts against the limit until it ends.
         let task = tokio::task::spawn_blocking(move || {
-            let reply = api::answer(&shared.archive, &path, &query);
+            let outgoing = route(&shared.archive, &path, &query);
             drop(permit);
-            reply
+            outgoing
         });
-        task.await
-            .unwrap_or_else(|_| Reply::error(500, "the request failed inside the server"))
+        task.await.ok()
     };
     match tokio::time::timeout(timeout, work).await {
-        Ok(reply) => reply,
-        Err(_) => Reply::error(
-            503,
-            format!(
-                "no answer within {} s (the server is busy or the request is too costly; expected a narrower search, or try again)",
-                timeout.as_secs()
+        Ok(Some(outgoing)) => outgoing,
+        Ok(None) => refused(
+            &path,
+            Refusal::new(500, "the request failed inside the server"),
+        ),
+        Err(_) => refused(
+            &path,
+            Refusal::new(
+                503,
+                format!(
+                    "no answer within {} s (the server is busy or the request is too costly; expected a narrower search, or try again)",
+                    timeout.as_secs()
+                ),
             ),
         ),
     }
 }
 
-fn response(reply: Reply) -> Response<Full<Bytes>> {
-    let mut body = serde_json::to_vec(&reply.body).expect("JSON values serialise");
-    body.push(b'\n');
-    let mut response = Response::new(Full::new(Bytes::from(body)));
+fn response(outgoing: Outgoing) -> Response<Full<Bytes>> {
+    let (status, content_type, policy, cache, body, location) = match outgoing {
+        Outgoing::Json(reply) => {
+            let mut body = serde_json::to_vec(&reply.body).expect("JSON values serialise");
+            body.push(b'\n');
+            let (status, content_type) = (reply.status, "application/json; charset=utf-8");
+            (
+                status,
+                content_type,
+                CONTENT_SECURITY_POLICY,
+                NO_STORE,
+                Bytes::from(body),
+                None,
+            )
+        }
+        Outgoing::Page(page) => (
+            page.status,
+            "text/html; charset=utf-8",
+            PAGE_CONTENT_SECURITY_POLICY,
+            NO_STORE,
+            Bytes::from(page.html),
+            page.redirect,
+        ),
+        Outgoing::Asset(asset) => (
+            200,
+            asset.content_type,
+            CONTENT_SECURITY_POLICY,
+            // The address holds the content's hash (see `assets`).
+            "public, max-age=31536000, immutable",
+            Bytes::from_static(asset.bytes),
+            None,
+        ),
+    };
+    let mut response = Response::new(Full::new(body));
     *response.status_mut() =
-        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let headers = response.headers_mut();
     let fixed = [
-        (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+        (header::CONTENT_TYPE, content_type),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::CONTENT_SECURITY_POLICY, policy),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "no-referrer"),
-        // The index changes under the server; an answer is only good now.
-        (header::CACHE_CONTROL, "no-store"),
+        (header::CACHE_CONTROL, cache),
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
-    if reply.status == 405 {
+    if status == 405 {
         headers.insert(header::ALLOW, HeaderValue::from_static("GET"));
+    }
+    if let Some(location) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        headers.insert(header::LOCATION, location);
     }
     response
 }
+
+/// The index changes under the server; an answer is only good now.
+const NO_STORE: &str = "no-store";
 
 /// The names a browser on this machine uses for a loopback server.
 fn loopback_hosts(port: u16) -> Vec<String> {

@@ -1,14 +1,18 @@
 //! `morgue serve`: the archive over HTTP, read only, from one long-lived index
 //! reader that follows the commits of a concurrent `morgue index`.
 //!
-//! [`api`] answers the JSON API under `/api/v1/` (parameters parsed by
-//! [`crate::params`], bodies built by [`crate::output`]); [`http`] owns the
-//! sockets: limits on requests, bounded concurrency, timeouts and the security
-//! headers. Nothing here writes to the index or reads any file but the index.
-//! The browser pages of issue 15 are not built yet.
+//! [`api`] answers the JSON API under `/api/v1/` (bodies built by
+//! [`crate::output`]), [`pages`] the browser pages with their [`assets`];
+//! both take their parameters through [`request`], which parses them with
+//! [`crate::params`] as the command line does. [`http`] owns the sockets:
+//! limits on requests, bounded concurrency, timeouts and the security headers.
+//! Nothing here writes to the index or reads any file but the index.
 
 pub mod api;
+pub mod assets;
 mod http;
+pub mod pages;
+pub mod request;
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
@@ -102,6 +106,29 @@ pub fn run(options: &ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(),
     let mut archive = Archive::open(&options.index)?;
     archive.follow_commits()?;
     http::serve(archive, options, ready)
+}
+
+/// Opens `url` in the user's default browser, as the desktop's own opener
+/// does (`xdg-open`, `open`, `start`), without waiting for it.
+pub fn open_in_browser(url: &str) -> Result<(), String> {
+    let (program, args): (&str, &[&str]) = if cfg!(target_os = "macos") {
+        ("open", &[])
+    } else if cfg!(windows) {
+        ("cmd", &["/C", "start", ""])
+    } else {
+        ("xdg-open", &[])
+    };
+    let mut child = std::process::Command::new(program)
+        .args(args)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|err| format!("{program}: {err}"))?;
+    // Reaped in the background; the opener usually hands over and exits.
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }
 
 #[cfg(test)]

@@ -52,6 +52,19 @@ impl Server {
     }
 
     pub fn get_with_headers(&self, path_and_query: &str) -> (u16, ureq::http::HeaderMap, Value) {
+        let (status, headers, text) = self.page_with_headers(path_and_query);
+        let body = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{path_and_query}: not JSON ({e}): {text}"));
+        (status, headers, body)
+    }
+
+    /// Status and body text of a GET, following redirects as a browser does.
+    pub fn page(&self, path_and_query: &str) -> (u16, String) {
+        let (status, _, text) = self.page_with_headers(path_and_query);
+        (status, text)
+    }
+
+    pub fn page_with_headers(&self, path_and_query: &str) -> (u16, ureq::http::HeaderMap, String) {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(30)))
@@ -62,9 +75,7 @@ impl Server {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let text = response.body_mut().read_to_string().expect("body");
-        let body =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{url}: not JSON ({e}): {text}"));
-        (status, headers, body)
+        (status, headers, text)
     }
 
     /// The status line and body of a request written byte for byte, for what a
