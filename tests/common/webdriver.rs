@@ -145,7 +145,6 @@ impl Browser {
             "--disable-component-update".to_string(),
             "--disable-sync".to_string(),
             format!("--user-data-dir={}", profile.path().display()),
-            format!("--window-size={},{}", launch.width, launch.height),
         ];
         if launch.dark {
             // Tried in headless Chromium 148: this flag and
@@ -181,13 +180,17 @@ impl Browser {
             }
         };
         let session_id = session_id.expect("a new session has an id");
-        Browser {
+        let browser = Browser {
             driver,
             agent,
             session: format!("{root}/session/{session_id}"),
             name: name.to_string(),
             profile: Some(profile),
-        }
+        };
+        // Not `--window-size`: headless Chromium 148 widens a window given
+        // so to at least 500 px, while resizing it through WebDriver does not.
+        browser.set_viewport_size(launch.width, launch.height);
+        browser
     }
 
     /// Sends a command of this session; `path` follows `/session/ID`.
@@ -332,13 +335,26 @@ impl Browser {
         )
     }
 
-    /// Resizes the window; in headless Chromium the page gets all of it.
-    pub fn set_window_size(&self, width: u32, height: u32) {
-        self.must(
-            "resizing the window",
-            Method::Post(json!({ "width": width, "height": height })),
-            "/window/rect",
-        );
+    /// Resizes the window so that the page gets `width` x `height` CSS
+    /// pixels. WebDriver sizes the whole window, and headless Chromium 148
+    /// keeps part of its height for itself (139 px of 900), so this measures
+    /// the page and makes up the difference.
+    pub fn set_viewport_size(&self, width: u32, height: u32) {
+        let resize = |w: i64, h: i64| {
+            self.must(
+                "resizing the window",
+                Method::Post(json!({ "width": w, "height": h })),
+                "/window/rect",
+            )
+        };
+        let (width, height) = (i64::from(width), i64::from(height));
+        resize(width, height);
+        let inner = self.script("return [window.innerWidth, window.innerHeight];");
+        let inner = |i: usize, asked: i64| inner[i].as_i64().unwrap_or(asked);
+        let (inner_width, inner_height) = (inner(0, width), inner(1, height));
+        if (inner_width, inner_height) != (width, height) {
+            resize(2 * width - inner_width, 2 * height - inner_height);
+        }
     }
 
     /// Saves what the window shows as `NAME.png` in [`screenshot_dir`].
