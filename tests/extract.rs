@@ -215,6 +215,17 @@ fn feed_lines() -> Vec<String> {
         .iter()
         .map(|(title, body)| json!({"title": title, "body": body}).to_string())
         .collect();
+    // Metadata, and a metadata date that is not a date (the dateline wins).
+    lines[0] = json!({
+        "headline": WIRES[0].0,
+        "text": WIRES[0].1,
+        "author": "By Ana Ruiz",
+        "source": "Morgue Wire",
+        "tags": ["fx", "dollar"],
+        "url": "https://example.com/baker",
+        "date": "1987-02-30",
+    })
+    .to_string();
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     for file in ["wires/briefs-2023.jsonl", "wires/briefs-2024.jsonl"] {
         let text = std::fs::read_to_string(corpus.join(file)).expect("sample briefs");
