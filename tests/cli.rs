@@ -796,6 +796,7 @@ fn help_lists_every_command_with_examples() {
     for command in [
         "index",
         "merge",
+        "extract",
         "search",
         "show",
         "people",
