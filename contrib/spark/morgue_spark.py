@@ -9,11 +9,12 @@ What it does, in the order data moves:
 1. Lists the inputs with Hadoop's file system API (so any path Spark reads:
    a local folder, hdfs://, s3a://, a glob) and reads every file with an
    extension `morgue index` reads, whole, with Spark's `binaryFile` source.
-2. Turns each file into JSON Lines records for `morgue extract`: a JSON Lines
-   file gives one record per line (the article object plus `id`, `path`,
-   `line`); any other file (text, Markdown, HTML, JSON, WARC) gives one record
-   with its bytes in base64 (`file_base64`), so that morgue's own readers, the
-   ones `morgue index` uses, read it: a second reader in Python would drift.
+2. Turns each file into one input line for `morgue extract`,
+   `{"id", "path", "file_base64"}`: the file's bytes, which `morgue extract`
+   reads with the readers `morgue index` uses for a file at `path` (text,
+   Markdown, HTML, JSON, JSON Lines, WARC; several articles from one file
+   where it holds several). `path` is what `morgue index` would store. A second
+   set of readers in Python would drift from morgue's.
 3. Pipes each partition through `morgue extract` on the executor. The binary
    travels with the job (`--files .../morgue`) and is found with SparkFiles.
 4. Writes each partition's articles through `morgue index --extracted -` into
@@ -67,7 +68,6 @@ ARTICLE_EXTENSIONS = (
     ".warc",
     ".warc.gz",
 )
-JSON_LINES_EXTENSIONS = (".jsonl", ".ndjson")
 OPEN_COST = "spark.sql.files.openCostInBytes"
 GLOB_CHARS = re.compile(r"[*?\[{]")
 SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$", re.IGNORECASE)
@@ -172,55 +172,26 @@ def is_hidden(stored):
     return any(part.startswith(".") and part not in (".", "..") for part in stored.split("/"))
 
 
-def article_id(uri, line=None):
-    """A stable id from the file's URI (and line): 16 hex digits, as morgue's ids.
+def article_id(uri):
+    """A stable id from the file's URI: 16 hex digits, as morgue's ids.
 
     `morgue index` hashes the file's canonical local path with blake3, which
-    Python's standard library lacks and which a remote path does not have; so
+    Python's standard library lacks and which a remote file does not have; so
     ids here differ from a local `morgue index` of the same files, while paths,
-    entities and counts are the same.
+    text, entities and counts are the same. `morgue extract` derives the ids of
+    a file's articles from it when the file holds several.
     """
-    key = uri if line is None else f"{uri}#{line}"
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return hashlib.blake2b(uri.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def records_of_file(uri, data, roots, counters):
-    """The `morgue extract` input records of one file (see the module doc)."""
+    """The `morgue extract` input line of one file (see the module doc)."""
     path = stored_path(uri, roots)
-    lower = path.lower()
-    if is_hidden(path) or not lower.endswith(ARTICLE_EXTENSIONS):
+    if is_hidden(path) or not path.lower().endswith(ARTICLE_EXTENSIONS):
         return
     counters["files"].add(1)
     counters["bytes"].add(len(data))
-    if lower.endswith(JSON_LINES_EXTENSIONS):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = None  # another encoding: morgue's decoder reads the whole file
-        if text is not None:
-            for number, line in enumerate(text.split("\n"), start=1):
-                stripped = line.strip()
-                if not stripped:
-                    continue
-                try:
-                    record = json.loads(stripped)
-                except ValueError:
-                    record = None
-                if isinstance(record, dict):
-                    # An export's own `id` or `path` is not morgue's: morgue
-                    # index reads neither, so replacing them loses nothing.
-                    record["id"] = article_id(uri, number)
-                    record["path"] = path
-                    record["line"] = number
-                    yield json.dumps(record, ensure_ascii=False)
-                else:
-                    # Passed on as it is: extract reports the bad line with
-                    # its reason, as morgue index reports it as a warning.
-                    yield stripped
-            return
-    yield json.dumps(
-        {"id": article_id(uri), "path": path, "file_base64": base64.b64encode(data).decode("ascii")}
-    )
+    yield json.dumps({"id": article_id(uri), "path": path, "file_base64": base64.b64encode(data).decode("ascii")})
 
 
 # ---------------------------------------------------------------- running morgue on executors
@@ -279,14 +250,18 @@ def pipe_lines(argv, lines, timer=None):
 
 
 def is_error_line(line):
-    """`morgue extract` reports a bad input line as {"version":..,"error":{..}}."""
-    if '"error"' not in line[:64]:
+    """`morgue extract` reports a bad input line as {"version":.., "error": {..}}.
+
+    Inside a JSON string a quote is escaped, so `"error":` can only be a key:
+    article lines, most of the output, are told apart without being parsed.
+    """
+    if '"error":' not in line:
         return False
     try:
         value = json.loads(line)
     except ValueError:
         return False
-    return isinstance(value, dict) and "error" in value and "id" not in value
+    return isinstance(value, dict) and "error" in value
 
 
 def build_shard(shards_dir, binary_name, timer):
@@ -352,6 +327,7 @@ def main(argv):
         # partitions, and the tasks' overhead made reading them take 98 s
         # instead of 8 s (64 KB: 11 partitions) on this 2-core machine.
         spark.conf.set(OPEN_COST, str(64 << 10))
+    t_session = time.monotonic() - started
     out = os.path.abspath(args.out)
     shards_dir = os.path.join(out, "shards")
     index_dir = os.path.join(out, "index")
@@ -367,6 +343,11 @@ def main(argv):
     extract_seconds = sc.accumulator(0.0)
     index_seconds = sc.accumulator(0.0)
     max_size = args.max_file_size
+    # One extracting thread per core Spark gives a task: in local[2] two tasks
+    # run at once, each with one thread, and the machine's two cores are busy.
+    task_cpus = sc.getConf().get("spark.task.cpus", "1")
+    # A file travels as base64, a third longer than the file.
+    max_line = str(max_size * 4 // 3 + (64 << 10))
     name = args.morgue
 
     # The DataFrame source for binary files, not RDD binaryFiles: binaryFiles
@@ -380,21 +361,27 @@ def main(argv):
     qualified_roots = [q for q, _ in roots]
     # Filters on `length` are applied while listing: a file over the limit is
     # never read, only reported, as morgue index reports it.
+    t0 = time.monotonic()
     too_large = [
         (stored_path(r.path, roots), r.length)
         for r in reader.load(qualified_roots).select("path", "length").filter(f"length > {max_size}").collect()
     ]
+    t_listing = time.monotonic() - t0
     files = reader.load(qualified_roots).filter(f"length <= {max_size}").select("path", "content")
     # Each partition becomes an index shard: as many as asked for. Joining
-    # partitions needs no shuffle; a few files that came in fewer partitions
-    # are spread with a shuffle of little data.
+    # partitions needs no shuffle. Fewer files than partitions (or a few large
+    # JSON Lines files) are spread record by record, with a shuffle.
     if files.rdd.getNumPartitions() > partitions:
         files = files.coalesce(partitions)
-    elif files.rdd.getNumPartitions() < partitions:
-        files = files.repartition(partitions)
     records = files.rdd.flatMap(lambda f: records_of_file(f.path, bytes(f.content), roots, counters))
+    if records.getNumPartitions() < partitions:
+        records = records.repartition(partitions)
     extracted = records.mapPartitions(
-        lambda lines: pipe_lines([morgue_binary(name), "--color", "never", "extract"], lines, extract_seconds)
+        lambda lines: pipe_lines(
+            [morgue_binary(name), "--color", "never", "extract", "--threads", task_cpus, "--max-line-size", max_line],
+            lines,
+            extract_seconds,
+        )
     ).persist(StorageLevel.MEMORY_AND_DISK)
 
     # Extraction runs once and is kept: the shards and the Parquet dataset both
@@ -442,6 +429,8 @@ def main(argv):
         "index": index_dir if t_merge is not None else None,
         "seconds": {
             "total": total,
+            "session": t_session,
+            "listing": t_listing,
             "extract": t_extract,
             "index_shards": t_shards,
             "parquet": t_parquet,

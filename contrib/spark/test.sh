@@ -28,8 +28,11 @@ command -v python3 >/dev/null || skip "python3 is not installed"
 if ! command -v java >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "== installing a Java runtime (openjdk-17-jre-headless)" >&2
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; } >&2 \
-      || skip "could not install openjdk-17-jre-headless"
+    export DEBIAN_FRONTEND=noninteractive
+    # The package lists are fetched only when they do not know the package.
+    apt-cache show openjdk-17-jre-headless >/dev/null 2>&1 || apt-get -q update >/dev/null 2>&1 || true
+    apt-get -q install -y --no-install-recommends openjdk-17-jre-headless >/dev/null 2>&1 \
+      || skip "could not install openjdk-17-jre-headless with apt-get"
   else
     skip "no java on PATH, and installing openjdk-17-jre-headless needs root and apt-get"
   fi
@@ -56,46 +59,85 @@ MORGUE="$TARGET/release/morgue"
 
 # Seconds since an arbitrary start, to 10 ms.
 now() { date +%s.%N; }
+# timed FILE CMD...: runs CMD and writes "WALL CPU" seconds to FILE (CPU: user +
+# system of CMD and every process it waited for, Spark's JVM and workers too).
+timed() {
+  local file="$1"; shift
+  python3 -c '
+import resource, subprocess, sys, time
+start = time.monotonic()
+code = subprocess.run(sys.argv[2:]).returncode
+wall = time.monotonic() - start
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write(f"{wall:.2f} {use.ru_utime + use.ru_stime:.2f}\n")
+sys.exit(code)' "$file" "$@"
+}
 elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
 field() { python3 -c "import json, sys; print(json.load(open(sys.argv[1]))$2)" "$1"; }
 
 failed=0
 # run_case NAME CORPUS: the job and the single index on one corpus, compared.
 run_case() {
-  local name="$1" corpus="$2" out="$WORK/$1"
+  local name="$1" corpus="$2" out="$WORK/runs/$1"
   rm -rf "$out"; mkdir -p "$out"
   echo "== $name: morgue index $corpus" >&2
-  local t0 t1
-  t0=$(now)
-  "$MORGUE" --color never --index "$out/single" index "$corpus" --json --quiet > "$out/single.json"
-  t1=$(now)
-  local single_s articles
-  single_s=$(elapsed "$t0" "$t1")
+  local t0 t1 articles
+  timed "$out/single.time" "$MORGUE" --color never --index "$out/single" index "$corpus" --json --quiet > "$out/single.json"
   articles=$(field "$out/single.json" '["articles_total"]')
 
-  echo "== $name: spark-submit --master local[2] ... morgue_spark.py $corpus" >&2
+  # The same steps without Spark, one after the other, for what the split
+  # into extract -> index --extracted -> merge costs by itself: all cores
+  # extract, the two halves are indexed at once, then merged.
+  echo "== $name: morgue extract | morgue index --extracted (two halves at once) | morgue merge" >&2
+  local p="$out/pipeline" lines
+  mkdir -p "$p"
+  "$PYTHON" "$HERE/check.py" records "$corpus" > "$p/records.jsonl"
   t0=$(now)
-  "$SPARK_SUBMIT" --master 'local[2]' --driver-memory 2g \
+  "$MORGUE" --color never extract < "$p/records.jsonl" > "$p/extracted.jsonl"
+  t1=$(now)
+  local extract_s index_s merge_s
+  extract_s=$(elapsed "$t0" "$t1")
+  grep -v '"error":' "$p/extracted.jsonl" > "$p/articles.jsonl" || true
+  lines=$(wc -l < "$p/articles.jsonl")
+  head -n $((lines / 2)) "$p/articles.jsonl" > "$p/a.jsonl"
+  tail -n +$((lines / 2 + 1)) "$p/articles.jsonl" > "$p/b.jsonl"
+  t0=$(now)
+  "$MORGUE" --color never index --extracted "$p/a.jsonl" --index "$p/a" --quiet &
+  "$MORGUE" --color never index --extracted "$p/b.jsonl" --index "$p/b" --quiet
+  wait $!
+  t1=$(now)
+  index_s=$(elapsed "$t0" "$t1")
+  t0=$(now)
+  "$MORGUE" --color never merge "$p/a" "$p/b" --index "$p/merged" --quiet
+  t1=$(now)
+  merge_s=$(elapsed "$t0" "$t1")
+
+  echo "== $name: spark-submit --master local[2] ... morgue_spark.py $corpus" >&2
+  timed "$out/spark.time" "$SPARK_SUBMIT" --master 'local[2]' --driver-memory 2g \
     --conf spark.ui.enabled=false --conf spark.sql.shuffle.partitions=2 \
     --files "$MORGUE" "$HERE/morgue_spark.py" "$corpus" --out "$out/spark" \
     > "$out/spark.stdout" 2> "$out/spark.log" \
     || { echo "spark job failed on $corpus; last lines of $out/spark.log:"; tail -30 "$out/spark.log"; failed=1; return; }
-  t1=$(now)
-  local spark_s
-  spark_s=$(elapsed "$t0" "$t1")
   local summary="$out/spark/summary.json"
 
   echo "$name: $articles articles"
-  "$PYTHON" "$HERE/check.py" parquet "$out/spark/articles.parquet" --articles "$articles" || failed=1
+  # Spark's start-up chatter goes to the log; it is shown if the check fails.
+  "$PYTHON" "$HERE/check.py" parquet "$out/spark/articles.parquet" --articles "$articles" 2> "$out/parquet.log" \
+    || { failed=1; tail -20 "$out/parquet.log"; }
   "$PYTHON" "$HERE/check.py" compare --morgue "$MORGUE" "$out/single" "$out/spark/index" || failed=1
-  python3 - "$summary" "$single_s" "$spark_s" "$articles" <<'EOF'
+  python3 - "$summary" "$out/single.time" "$out/spark.time" "$articles" "$extract_s" "$index_s" "$merge_s" <<'EOF'
 import json, sys
 s = json.load(open(sys.argv[1]))
-single, spark, n = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+single, single_cpu = (float(x) for x in open(sys.argv[2]).read().split())
+spark, spark_cpu = (float(x) for x in open(sys.argv[3]).read().split())
+n = int(sys.argv[4])
+extract, index, merge = (float(x) for x in sys.argv[5:8])
 t = s["seconds"]
-print(f"  morgue index:         {single:7.2f} s  {n / single:7.0f} articles/s")
-print(f"  spark job (local[2]): {spark:7.2f} s  {n / spark:7.0f} articles/s  (spark-submit to exit; {s['partitions']} partitions, shards of {s['shard_articles']} articles)")
-print(f"    extract stage {t['extract']:.2f} s, index --extracted stage {t['index_shards']:.2f} s, "
+print(f"  morgue index:         {single:7.2f} s  {n / single:7.0f} articles/s  ({single_cpu:.2f} s of CPU, {n / single_cpu:.0f} articles per CPU-second)")
+steps = extract + index + merge
+print(f"  without Spark:        {steps:7.2f} s  {n / steps:7.0f} articles/s  (extract {extract:.2f} s, index --extracted {index:.2f} s, merge {merge:.2f} s)")
+print(f"  spark job (local[2]): {spark:7.2f} s  {n / spark:7.0f} articles/s  (spark-submit to exit, {spark_cpu:.2f} s of CPU; {s['partitions']} partitions, shards of {s['shard_articles']} articles)")
+print(f"    Spark session {t['session']:.2f} s, listing {t['listing']:.2f} s, extract stage {t['extract']:.2f} s, index --extracted stage {t['index_shards']:.2f} s, "
       f"parquet {t['parquet']:.2f} s, merge {t['merge']:.2f} s; inside the tasks: "
       f"morgue extract {t['extract_tasks']:.2f} s, morgue index --extracted {t['index_tasks']:.2f} s")
 EOF
@@ -107,7 +149,7 @@ if [ "$N" -gt 0 ]; then
   if [ ! -f "$GEN" ]; then
     echo "generated corpus skipped: no corpus generator at $GEN (set SHARED=...)"
   else
-    GENERATED="$WORK/generated-$N"
+    GENERATED="$WORK/corpus-$N"
     if [ ! -f "$GENERATED.done" ]; then
       echo "== generating $N articles (gen_corpus.py --seed 1)" >&2
       rm -rf "$GENERATED"
