@@ -373,7 +373,7 @@ def main(argv):
 
     # The DataFrame source for binary files, not RDD binaryFiles: binaryFiles
     # deserialises the whole Hadoop configuration for every file it opens
-    # (PortableDataStream), which read about 30 files a second here.
+    # (PortableDataStream): 20,000 articles were not read after 12 minutes here.
     reader = (
         spark.read.format("binaryFile")
         .option("recursiveFileLookup", "true")
