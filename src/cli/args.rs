@@ -50,7 +50,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Index (or re-index) directories of articles.
     #[command(
-        after_help = "Examples:\n  morgue index                    # indexes ./corpus into ./index\n  morgue index ~/news ~/wires --index ~/news-index\n  morgue index corpus --json      # machine-readable report on stdout\n\nReads .txt, .md/.markdown, .html/.htm, .json and .jsonl/.ndjson files.\nFiles that cannot be read are listed with a reason; the rest is indexed.\nExit status: 0 when the run completed, 2 when it failed (or, with --strict, when any file was skipped)."
+        after_help = "Examples:\n  morgue index                    # indexes ./corpus into ./index\n  morgue index ~/news ~/wires --index ~/news-index\n  morgue index corpus --json      # machine-readable report on stdout\n\nReads .txt, .md/.markdown, .html/.htm, .json, .jsonl/.ndjson and .warc/.warc.gz files.\nFiles that cannot be read are listed with a reason; the rest is indexed.\nExit status: 0 when the run completed, 2 when it failed (or, with --strict, when any file was skipped)."
     )]
     Index(IndexArgs),
     /// Search articles by words, people, organisations, countries and dates.
@@ -124,7 +124,7 @@ pub struct IndexArgs {
     /// Print the report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
-    /// Skip files larger than this (e.g. 500KB, 20MB, 1GB).
+    /// Skip files larger than this (e.g. 500KB, 20MB, 1GB); in WARC files, pages.
     #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = parse_size)]
     pub max_file_size: u64,
     /// Print nothing but errors.

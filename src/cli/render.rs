@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use crate::entity::{EntityKind, Matching};
-use crate::ingest::{IngestReport, human_bytes};
+use crate::ingest::{Format, IngestReport, human_bytes};
 use crate::output::country_name;
 use crate::search::explore::{Facets, PeriodCount, RelatedReport};
 use crate::search::{ArticleDetail, SearchResults, Stats, ValueCount};
@@ -258,7 +258,10 @@ pub fn counts_text(
 
 pub fn article(out: &mut impl Write, a: &ArticleDetail, style: &Style) -> io::Result<()> {
     writeln!(out, "{}", style.paint(BOLD, &sanitize(&a.title)))?;
-    let line = a.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+    let line = a
+        .line
+        .map(|l| format!(" ({} {l})", Format::position_word(&a.format)))
+        .unwrap_or_default();
     writeln!(out, "id:        {}", a.id)?;
     writeln!(out, "path:      {}{line}", sanitize(&a.path))?;
     writeln!(out, "format:    {}", a.format)?;
@@ -407,6 +410,18 @@ pub fn ingest_report(out: &mut impl Write, r: &IngestReport, style: &Style) -> i
         r.files_ignored
     )?;
     writeln!(out, "the index holds {} articles", r.articles_total)?;
+    if !r.records_skipped.is_empty() {
+        let kinds: Vec<String> = r
+            .records_skipped
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        writeln!(
+            out,
+            "WARC records that are not articles: {}",
+            sanitize(&kinds.join(", "))
+        )?;
+    }
     if r.articles_resolved > 0 {
         writeln!(
             out,

@@ -4,13 +4,16 @@
 //! each file's documents in the index. A file that cannot be read or parsed is
 //! recorded in the [`IngestReport`] with a one-line reason and never stops the
 //! run. Formats are read by [`formats`]; the publication date is decided in
-//! [`published`]; entities come from `extract`.
+//! [`published`]; entities come from `extract`. WARC files, which hold many
+//! articles and can be large, are streamed through the same stages in parts
+//! ([`stream`]).
 
 pub mod formats;
 pub mod published;
+mod stream;
 mod walk;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -139,6 +142,9 @@ pub struct IngestReport {
     /// their people (a lone `Reagan` became `Ronald Reagan`, see `index::people`).
     pub articles_resolved: usize,
     pub bytes_read: u64,
+    /// Records of WARC files that are not articles, by kind (`request`, `not
+    /// HTML`, `no article text`...); records that could not be read are warnings.
+    pub records_skipped: BTreeMap<String, usize>,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
     pub elapsed_secs: f64,
@@ -199,16 +205,54 @@ impl Batcher {
     }
 }
 
-/// What reading one file produced.
+/// What reading one file produced, or one part of a streamed file.
 enum FileOutcome {
-    Indexed {
-        file: FileStamp,
-        articles: Vec<Article>,
-        warnings: Vec<Warning>,
-        is_new: bool,
-    },
+    Indexed(IndexedPart),
     Unchanged,
     Skipped(Skipped),
+}
+
+impl FileOutcome {
+    /// Whether this is the last word on its file (the progress bar counts files).
+    fn ends_file(&self) -> bool {
+        match self {
+            FileOutcome::Indexed(indexed) => indexed.part.ends_file(),
+            FileOutcome::Unchanged | FileOutcome::Skipped(_) => true,
+        }
+    }
+}
+
+/// Articles of one file, read and extracted: all of them, or one part.
+struct IndexedPart {
+    file: FileStamp,
+    articles: Vec<Article>,
+    warnings: Vec<Warning>,
+    /// The index holds nothing of the file yet, so nothing is deleted first.
+    is_new: bool,
+    part: Part,
+    /// Records that are not articles, by kind; given with the file's last part.
+    other_records: BTreeMap<&'static str, usize>,
+}
+
+/// Where a batch of a file's articles stands in the file. Files are read
+/// whole; WARC files are streamed in parts (see [`stream`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Whole,
+    First,
+    Middle,
+    Last,
+}
+
+impl Part {
+    /// The file's old documents are deleted with its first articles.
+    fn starts_file(self) -> bool {
+        matches!(self, Part::Whole | Part::First)
+    }
+
+    fn ends_file(self) -> bool {
+        matches!(self, Part::Whole | Part::Last)
+    }
 }
 
 /// Indexes every new or changed supported file under `options.roots`, and
@@ -223,6 +267,9 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     let archive = Archive::open_or_create(&options.index_dir, options.rebuild)?;
     let mut writer = ArchiveWriter::new(&archive)?;
     let previous = archive.manifest()?;
+    // Streamed files that an earlier run committed only in part are read again.
+    let mut incomplete = stream::Incomplete::load(&options.index_dir)?;
+    let reread = incomplete.listed();
 
     let mut report = IngestReport {
         index: options.index_dir.display().to_string(),
@@ -274,35 +321,40 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             })
         };
         let previous = &previous;
+        let reread = &reread;
         scope.spawn(move || {
             file_receiver
                 .into_iter()
                 .par_bridge()
                 .for_each_with(sender, |sender, files| {
-                    let outcomes = files
-                        .into_iter()
-                        .map(|file| {
-                            let before = previous.get(file.id);
-                            read_file(file, before, options)
-                        })
-                        .collect();
-                    // The receiver only goes away when writing failed; then there is nothing to do.
-                    let _ = sender.send(outcomes);
+                    let mut outcomes = Vec::with_capacity(files.len());
+                    for file in files {
+                        let before = previous.get(file.id);
+                        let force = reread.contains(&file.key);
+                        if stream::is_streamed(&file) {
+                            // Each part goes to the writer as soon as it is read.
+                            // The receiver only goes away when writing failed;
+                            // then there is nothing to do.
+                            stream::read_warc(file, before, force, options, &mut |outcome| {
+                                let _ = sender.send(vec![outcome]);
+                            });
+                        } else {
+                            outcomes.push(read_file(file, before, force, options));
+                        }
+                    }
+                    if !outcomes.is_empty() {
+                        let _ = sender.send(outcomes);
+                    }
                 });
         });
         for outcomes in receiver {
             if let Some(bar) = &progress {
-                bar.inc(outcomes.len() as u64);
+                bar.inc(outcomes.iter().filter(|o| o.ends_file()).count() as u64);
             }
             let mut indexed = Vec::with_capacity(outcomes.len());
             for outcome in outcomes {
                 match outcome {
-                    FileOutcome::Indexed {
-                        file,
-                        articles,
-                        warnings,
-                        is_new,
-                    } => indexed.push((file, articles, warnings, is_new)),
+                    FileOutcome::Indexed(part) => indexed.push(part),
                     FileOutcome::Unchanged => report.files_unchanged += 1,
                     FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
                 }
@@ -314,33 +366,45 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                 write_error = Some(err);
                 continue;
             }
-            for (_, articles, _, _) in &mut indexed {
-                for article in articles.iter_mut() {
+            for indexed in &mut indexed {
+                for article in indexed.articles.iter_mut() {
                     running.apply(&mut article.entities.people);
                 }
             }
-            let written =
-                writer.replace_files(indexed.iter().map(|(file, articles, _, is_new)| {
-                    (file.key.as_str(), *is_new, articles.as_slice())
-                }));
+            // Only a file's first part replaces what the index held of it; the
+            // parts after it add to it.
+            let written = writer.replace_files(indexed.iter().map(|i| {
+                let nothing_to_delete = i.is_new || !i.part.starts_file();
+                (
+                    i.file.key.as_str(),
+                    nothing_to_delete,
+                    i.articles.as_slice(),
+                )
+            }));
             if let Err(err) = written {
                 write_error = Some(err);
                 continue;
             }
-            for (file, articles, warnings, is_new) in indexed {
-                if is_new {
-                    report.files_added += 1;
-                } else {
-                    report.files_updated += 1;
+            for indexed in indexed {
+                if indexed.part.ends_file() {
+                    if indexed.is_new {
+                        report.files_added += 1;
+                    } else {
+                        report.files_updated += 1;
+                    }
+                    report.bytes_read += indexed.file.size;
+                    for (kind, count) in indexed.other_records {
+                        *report.records_skipped.entry(kind.to_string()).or_default() += count;
+                    }
                 }
-                report.articles_indexed += articles.len();
-                report.bytes_read += file.size;
-                report.warnings.extend(warnings);
-                since_commit.0 += articles.len();
+                incomplete.wrote(&indexed.file.key, indexed.part);
+                report.articles_indexed += indexed.articles.len();
+                report.warnings.extend(indexed.warnings);
+                since_commit.0 += indexed.articles.len();
             }
             if since_commit.0 >= options.commit_every || since_commit.1.elapsed() >= COMMIT_INTERVAL
             {
-                if let Err(err) = writer.commit() {
+                if let Err(err) = commit(&mut writer, &mut incomplete) {
                     write_error = Some(err);
                 }
                 since_commit = (0, Instant::now());
@@ -381,10 +445,11 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     }
     for key in &missing {
         writer.remove_file(key);
+        incomplete.removed(key);
     }
     // A run that changed nothing leaves the last commit as it is.
     if report.files_added + report.files_updated + missing.len() > 0 || since_commit.0 > 0 {
-        writer.commit()?;
+        commit(&mut writer, &mut incomplete)?;
     }
     if marked {
         report.articles_resolved = crate::index::people::reconcile(&archive, &mut writer)?;
@@ -414,6 +479,18 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     Ok(report)
 }
 
+/// Commits, keeping the list of streamed files that the commit holds only in
+/// part around it: written before, so that it covers the commit from the moment
+/// the commit exists, and shortened after.
+fn commit(
+    writer: &mut ArchiveWriter,
+    incomplete: &mut stream::Incomplete,
+) -> Result<(), IndexError> {
+    incomplete.before_commit()?;
+    writer.commit()?;
+    incomplete.after_commit()
+}
+
 /// A progress bar whose length grows as the walk finds files.
 fn progress_bar(enabled: bool) -> Option<indicatif::ProgressBar> {
     if !enabled {
@@ -429,19 +506,25 @@ fn progress_bar(enabled: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// Whether the index holds the file as it was read last, by the current
+/// extractor, and nothing asks for it to be read again (`force`).
+fn indexed_as_is(before: Option<&FileRecord>, options: &IngestOptions, force: bool) -> bool {
+    !force
+        && !options.reextract
+        && before.is_some_and(|r| r.extractor_version == u64::from(extract::EXTRACTOR_VERSION))
+}
+
 /// Decides whether a file changed since it was indexed and, if so, reads,
-/// parses and extracts it. Never panics on bad input; every failure becomes a
-/// [`Skipped`] with a reason.
+/// parses and extracts it; `force` reads it in any case. Never panics on bad
+/// input; every failure becomes a [`Skipped`] with a reason.
 fn read_file(
     file: SourceFile,
     before: Option<&FileRecord>,
+    force: bool,
     options: &IngestOptions,
 ) -> FileOutcome {
-    let current_extractor = |r: &FileRecord| {
-        !options.reextract && r.extractor_version == u64::from(extract::EXTRACTOR_VERSION)
-    };
-    if before.is_some_and(|r| current_extractor(r) && r.size == file.size && r.mtime == file.mtime)
-    {
+    let current = indexed_as_is(before, options, force);
+    if current && before.is_some_and(|r| r.size == file.size && r.mtime == file.mtime) {
         return FileOutcome::Unchanged;
     }
     let skip = |reason: String| {
@@ -470,7 +553,7 @@ fn read_file(
     }
     let digest = blake3::hash(&bytes);
     // Touched but not changed: nothing to do.
-    if before.is_some_and(|r| current_extractor(r) && r.hash == manifest::short(&digest)) {
+    if current && before.is_some_and(|r| r.hash == manifest::short(&digest)) {
         return FileOutcome::Unchanged;
     }
     let hash = digest.to_hex().to_string();
@@ -488,68 +571,79 @@ fn read_file(
     let mut warnings: Vec<Warning> = parsed
         .bad_records
         .iter()
-        .map(|bad| Warning {
-            path: file.display.clone(),
-            line: Some(bad.line),
-            message: format!("record skipped: {}", bad.reason),
-        })
+        .map(|bad| bad_record_warning(&file.display, bad))
         .collect();
     let articles = parsed
         .articles
         .into_iter()
-        .map(
-            |ReadArticle {
-                 mut raw,
-                 publication,
-             }| {
-                for message in std::mem::take(&mut raw.warnings) {
-                    warnings.push(Warning {
-                        path: file.display.clone(),
-                        line: raw.line,
-                        message,
-                    });
-                }
-                if let Some(message) = publication.warning.clone() {
-                    warnings.push(Warning {
-                        path: file.display.clone(),
-                        line: raw.line,
-                        message,
-                    });
-                }
-                let extract::Analysis { language, entities } =
-                    extract::analyse(&raw.title, &raw.body, publication.date);
-                let mut hasher = blake3::Hasher::new();
-                hasher.update(raw.title.as_bytes());
-                hasher.update(b"\0");
-                hasher.update(raw.body.as_bytes());
-                Article {
-                    id: article_id(&file.key, raw.line),
-                    file: stamp.clone(),
-                    path: file.display.clone(),
-                    line: raw.line,
-                    format: parsed.format,
-                    published: publication.date,
-                    published_month: publication.month,
-                    published_partial: publication.partial,
-                    date_source: publication.source,
-                    content_hash: hasher.finalize().to_hex()[..32].to_string(),
-                    title: raw.title,
-                    body: raw.body,
-                    author: raw.author.as_deref().and_then(formats::author_name),
-                    source: raw.source,
-                    url: raw.url,
-                    tags: raw.tags,
-                    language,
-                    entities,
-                }
-            },
-        )
+        .map(|read| article_from(read, &file, &stamp, parsed.format, &mut warnings))
         .collect();
-    FileOutcome::Indexed {
+    FileOutcome::Indexed(IndexedPart {
         file: stamp,
         articles,
         warnings,
         is_new: before.is_none(),
+        part: Part::Whole,
+        other_records: parsed.other_records,
+    })
+}
+
+fn bad_record_warning(path: &str, bad: &formats::BadRecord) -> Warning {
+    Warning {
+        path: path.to_string(),
+        line: Some(bad.line),
+        message: bad.message(),
+    }
+}
+
+/// Extracts one article read from `file`; what was wrong with it goes to
+/// `warnings`.
+fn article_from(
+    read: ReadArticle,
+    file: &SourceFile,
+    stamp: &FileStamp,
+    format: Format,
+    warnings: &mut Vec<Warning>,
+) -> Article {
+    let ReadArticle {
+        mut raw,
+        publication,
+    } = read;
+    for message in std::mem::take(&mut raw.warnings)
+        .into_iter()
+        .chain(publication.warning.clone())
+    {
+        warnings.push(Warning {
+            path: file.display.clone(),
+            line: raw.line,
+            message,
+        });
+    }
+    let extract::Analysis { language, entities } =
+        extract::analyse(&raw.title, &raw.body, publication.date);
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(raw.title.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(raw.body.as_bytes());
+    Article {
+        id: article_id(&file.key, raw.line),
+        file: stamp.clone(),
+        path: file.display.clone(),
+        line: raw.line,
+        format,
+        published: publication.date,
+        published_month: publication.month,
+        published_partial: publication.partial,
+        date_source: publication.source,
+        content_hash: hasher.finalize().to_hex()[..32].to_string(),
+        title: raw.title,
+        body: raw.body,
+        author: raw.author.as_deref().and_then(formats::author_name),
+        source: raw.source,
+        url: raw.url,
+        tags: raw.tags,
+        language,
+        entities,
     }
 }
 
@@ -567,6 +661,8 @@ pub struct ReadFile {
     pub format: Format,
     pub articles: Vec<ReadArticle>,
     pub bad_records: Vec<formats::BadRecord>,
+    /// Records that are not articles, by kind (WARC files).
+    pub other_records: BTreeMap<&'static str, usize>,
 }
 
 /// Reads a file's bytes into articles and decides each one's publication date:
@@ -582,22 +678,33 @@ pub fn read_articles(
     let articles = parsed
         .articles
         .into_iter()
-        .map(|raw| {
-            let publication = match raw.published_day {
-                Some((date, source)) => published::Publication::found(date, source),
-                None => published::resolve(raw.published_raw.as_deref(), &raw.body, display),
-            };
-            ReadArticle { raw, publication }
-        })
+        .map(|raw| ReadArticle::decide(raw, display))
         .collect();
     Ok(ReadFile {
         format: parsed.format,
         articles,
         bad_records: parsed.bad_records,
+        other_records: parsed.other_records,
     })
 }
 
-/// A document's id: stable for the same file (and JSON Lines line) across runs.
+impl ReadArticle {
+    /// Decides the publication date of an article read from the file shown as
+    /// `display`: the day its reader weighed, else the metadata value, a
+    /// dateline, and the path, or for a crawled page the day it was fetched.
+    pub fn decide(raw: formats::RawArticle, display: &str) -> ReadArticle {
+        let metadata = raw.published_raw.as_deref();
+        let publication = match (raw.published_day, raw.crawled) {
+            (Some((date, source)), _) => published::Publication::found(date, source),
+            (None, Some(crawled)) => published::resolve_crawled(metadata, &raw.body, crawled),
+            (None, None) => published::resolve(metadata, &raw.body, display),
+        };
+        ReadArticle { raw, publication }
+    }
+}
+
+/// A document's id: stable for the same file (and JSON Lines line, or WARC
+/// record number) across runs.
 pub fn article_id(file_key: &str, line: Option<usize>) -> String {
     match line {
         None => file_key[..16].to_string(),
@@ -660,7 +767,7 @@ mod tests {
         let file = source(dir.path().join("gone.txt"), 10);
         let options = IngestOptions::new(vec![], dir.path().join("index"));
         assert_eq!(
-            reason(read_file(file, None, &options)).as_deref(),
+            reason(read_file(file, None, false, &options)).as_deref(),
             Some("cannot read: file disappeared during the run")
         );
     }
@@ -672,7 +779,7 @@ mod tests {
         std::fs::write(&path, "Title\n\n".to_string() + &"x".repeat(4096)).expect("write");
         let mut options = IngestOptions::new(vec![], dir.path().join("index"));
         options.max_file_size = 1024;
-        let outcome = read_file(source(path, 10), None, &options);
+        let outcome = read_file(source(path, 10), None, false, &options);
         assert!(reason(outcome).is_some_and(|r| r.contains("--max-file-size")));
     }
 

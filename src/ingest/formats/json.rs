@@ -59,6 +59,7 @@ fn read_array(items: &[Value]) -> Result<(Vec<RawArticle>, Vec<BadRecord>), Read
         match item.as_object().and_then(article_from_object) {
             Some(a) => articles.push(a),
             None => bad.push(BadRecord {
+                offset: None,
                 line: i + 1,
                 reason: format!("array item {}: {}", i + 1, NOT_ARTICLE_REASON),
             }),
@@ -90,15 +91,18 @@ pub(crate) fn read_json_lines(text: &str) -> Result<(Vec<RawArticle>, Vec<BadRec
                     articles.push(a);
                 }
                 None => bad.push(BadRecord {
+                    offset: None,
                     line: line_no,
                     reason: NOT_ARTICLE_REASON.to_string(),
                 }),
             },
             Ok(_) => bad.push(BadRecord {
+                offset: None,
                 line: line_no,
                 reason: "not a JSON object".to_string(),
             }),
             Err(e) => bad.push(BadRecord {
+                offset: None,
                 line: line_no,
                 reason: format!(
                     "invalid JSON at column {}: {}",
