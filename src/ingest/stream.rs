@@ -111,21 +111,31 @@ pub(super) fn read_warc(
         bad += 1;
         warnings.push(bad_record_warning(&file.display, record));
     };
-    loop {
-        let (pages, end) = next_chunk(&mut records, &mut other, |record| {
-            on_bad(record, &mut warnings)
-        });
+    let (mut pages, mut end) = next_chunk(&mut records, &mut other, |record| {
+        on_bad(record, &mut warnings)
+    });
+    while !pages.is_empty() || !end {
         // Reading and extracting a page is the slow part: a chunk's pages are
-        // spread over the threads, so that one large file keeps them all busy.
-        let extracted: Vec<Result<_, PageError>> = pages
-            .into_par_iter()
-            .map(|page| {
-                let read = ReadArticle::decide(page.read()?, &file.display);
-                let mut found = Vec::new();
-                let article = article_from(read, &file, &stamp, Format::Warc, &mut found);
-                Ok((article, found))
-            })
-            .collect();
+        // spread over the threads, so that one large file keeps them all busy,
+        // while the next chunk is taken from the file (decompression and
+        // framing would otherwise leave the other threads waiting).
+        let chunk = std::mem::take(&mut pages);
+        let (extracted, next) = rayon::join(
+            || extract_pages(chunk, &file, &stamp),
+            || {
+                if end {
+                    return (Vec::new(), true, Vec::new());
+                }
+                let mut bad_records = Vec::new();
+                let (pages, end) = next_chunk(&mut records, &mut other, |record| {
+                    bad_records.push(record.clone())
+                });
+                (pages, end, bad_records)
+            },
+        );
+        for record in &next.2 {
+            on_bad(record, &mut warnings);
+        }
         for result in extracted {
             match result {
                 Ok((article, found)) => {
@@ -136,10 +146,8 @@ pub(super) fn read_warc(
                 Err(PageError::Bad(record)) => on_bad(&record, &mut warnings),
             }
         }
-        if end {
-            break;
-        }
-        if !articles.is_empty() {
+        (pages, end) = (next.0, next.1);
+        if (!pages.is_empty() || !end) && !articles.is_empty() {
             parts.send(
                 std::mem::take(&mut articles),
                 std::mem::take(&mut warnings),
@@ -152,6 +160,23 @@ pub(super) fn read_warc(
         return (parts.send)(skip(ReadError::no_warc_articles(&other, bad).to_string()));
     }
     parts.send(articles, warnings, other, true);
+}
+
+/// Reads and extracts a chunk's pages, in parallel.
+fn extract_pages(
+    pages: Vec<Page>,
+    file: &SourceFile,
+    stamp: &FileStamp,
+) -> Vec<Result<(super::Article, Vec<Warning>), PageError>> {
+    pages
+        .into_par_iter()
+        .map(|page| {
+            let read = ReadArticle::decide(page.read()?, &file.display);
+            let mut found = Vec::new();
+            let article = article_from(read, file, stamp, Format::Warc, &mut found);
+            Ok((article, found))
+        })
+        .collect()
 }
 
 /// Reads records up to a chunk of pages: the pages, and whether the file ended.
