@@ -795,6 +795,7 @@ fn help_lists_every_command_with_examples() {
     insta::assert_snapshot!("help", help);
     for command in [
         "index",
+        "extract",
         "merge",
         "search",
         "show",

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::entity::{EntityKind, Matching};
 use crate::index::merge::MergeReport;
+use crate::ingest::extracted::ExtractedReport;
 use crate::ingest::{IngestReport, human_bytes};
 use crate::output::country_name;
 use crate::search::explore::{Facets, PeriodCount, RelatedReport};
@@ -431,6 +432,50 @@ pub fn ingest_report(out: &mut impl Write, r: &IngestReport, style: &Style) -> i
                 sanitize(&w.path),
                 sanitize(&w.message)
             )?;
+        }
+    }
+    Ok(())
+}
+
+/// The summary of `morgue index --extracted`.
+pub fn extracted_report(
+    out: &mut impl Write,
+    r: &ExtractedReport,
+    style: &Style,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "indexed {} articles from {} into {} in {:.2} s ({:.0} articles/s)",
+        r.articles_indexed,
+        sanitize(&r.input),
+        r.index,
+        r.elapsed_secs,
+        r.articles_per_sec,
+    )?;
+    writeln!(
+        out,
+        "lines read: {}, new articles: {}, replaced (same id): {}, skipped: {}",
+        r.lines, r.articles_added, r.articles_replaced, r.lines_skipped
+    )?;
+    writeln!(out, "the index holds {} articles", r.articles_total)?;
+    if r.articles_resolved > 0 {
+        writeln!(
+            out,
+            "people resolved across the archive: {} articles updated",
+            r.articles_resolved
+        )?;
+    }
+    if !r.skipped.is_empty() {
+        writeln!(out, "{}", style.paint(RED, "skipped:"))?;
+        for s in &r.skipped {
+            let id =
+                s.id.as_deref()
+                    .map(|id| format!(" (id {})", sanitize(id)))
+                    .unwrap_or_default();
+            writeln!(out, "  line {}{id}: {}", s.line, sanitize(&s.message))?;
+        }
+        if r.lines_skipped > r.skipped.len() {
+            writeln!(out, "  ... and {} more", r.lines_skipped - r.skipped.len())?;
         }
     }
     Ok(())

@@ -290,7 +290,7 @@ fn open_shard(path: &Path, dir: PathBuf) -> Result<Shard, MergeError> {
         }
         Err(err) => return Err(shard_err(err)),
     }
-    if path.join(crate::ingest::PEOPLE_PENDING).exists() {
+    if path.join(crate::ingest::sink::PEOPLE_PENDING).exists() {
         return Err(MergeError::Unfinished(path.to_path_buf()));
     }
     let index = Index::open_in_dir(path).map_err(tantivy_err)?;

@@ -4,16 +4,22 @@
 //! each file's documents in the index. A file that cannot be read or parsed is
 //! recorded in the [`IngestReport`] with a one-line reason and never stops the
 //! run. Formats are read by [`formats`]; the publication date is decided in
-//! [`published`]; entities come from `extract`.
+//! [`published`]; entities come from `extract`, through [`extract_article`].
+//! [`stream`] runs the same reading and extraction over a stream of JSON Lines
+//! (`morgue extract`), and [`extracted`] writes its output into an index
+//! (`morgue index --extracted`); every run writes through one `sink`.
 
+pub mod extracted;
 pub mod formats;
 pub mod published;
+pub(crate) mod sink;
+pub mod stream;
 mod walk;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -21,9 +27,10 @@ use serde::Serialize;
 
 use crate::extract::{self, Entities, Language};
 use crate::index::manifest::{self, FileId, FileRecord};
-use crate::index::{Archive, ArchiveWriter, IndexError};
+use crate::index::{Archive, IndexError};
 pub use formats::Format;
 pub use published::DateSource;
+use sink::{FileArticles, Sink};
 pub use walk::SourceFile;
 
 /// Files larger than this are skipped unless `--max-file-size` says otherwise.
@@ -151,10 +158,16 @@ pub enum IngestError {
     Index(#[from] IndexError),
     #[error("{}: no such file or directory", .0.display())]
     MissingRoot(PathBuf),
+    #[error("cannot read {input}: {source}")]
+    Input {
+        input: String,
+        source: std::io::Error,
+    },
 }
 
-/// Commit at least this often, so that a crash late in a long run keeps the
-/// work done before it.
+/// Commit after this many articles unless `--commit-every` says otherwise (and
+/// at least every 30 seconds, see [`sink`]), so that a crash late in a long run
+/// keeps the work done before it.
 pub const DEFAULT_COMMIT_EVERY: usize = 20_000;
 /// Files handed from stage to stage at once, and the size at which a batch of
 /// large files closes early (see [`Batcher`]). With at most a few batches in the
@@ -165,12 +178,6 @@ const BATCH_BYTES: u64 = 4 << 20;
 /// the writer: these bound the memory the pipeline holds beyond its workers.
 const FILE_QUEUE: usize = 256;
 const OUTCOME_QUEUE: usize = 64;
-const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
-/// A file in the index directory that says people have not been resolved across
-/// the archive since it last changed: written before a run's first change, removed
-/// once resolution is committed. A run killed in between leaves it, and the next
-/// run resolves even if it changes nothing itself.
-pub const PEOPLE_PENDING: &str = ".people-pending";
 
 /// Gathers walked files into batches of [`BATCH`] files, or fewer when they reach
 /// [`BATCH_BYTES`]. Without the byte limit, a folder of a few large exports is one
@@ -221,7 +228,7 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
         }
     }
     let archive = Archive::open_or_create(&options.index_dir, options.rebuild)?;
-    let mut writer = ArchiveWriter::new(&archive)?;
+    let mut sink = Sink::open(&archive, options.commit_every)?;
     let previous = archive.manifest()?;
 
     let mut report = IngestReport {
@@ -237,22 +244,6 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     let (file_sender, file_receiver) = mpsc::sync_channel::<Vec<SourceFile>>(FILE_QUEUE / BATCH);
     let (sender, receiver) = mpsc::sync_channel::<Vec<FileOutcome>>(OUTCOME_QUEUE / BATCH);
     let mut write_error = None;
-    let mut since_commit = (0usize, Instant::now());
-    // Who people probably are, from what this run has read so far; the whole
-    // archive is resolved at the end (`index::people`).
-    let mut running = extract::resolve::RunningNames::default();
-    let pending = options.index_dir.join(PEOPLE_PENDING);
-    let mut marked = pending.exists();
-    let mut mark_pending = || -> Result<(), IndexError> {
-        if !marked {
-            std::fs::write(&pending, b"").map_err(|source| IndexError::Io {
-                path: pending.clone(),
-                source,
-            })?;
-            marked = true;
-        }
-        Ok(())
-    };
     let walked = std::thread::scope(|scope| {
         let walker = {
             let bar = progress.clone();
@@ -295,14 +286,22 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                 bar.inc(outcomes.len() as u64);
             }
             let mut indexed = Vec::with_capacity(outcomes.len());
+            let mut warnings = Vec::new();
             for outcome in outcomes {
                 match outcome {
                     FileOutcome::Indexed {
                         file,
                         articles,
-                        warnings,
+                        warnings: file_warnings,
                         is_new,
-                    } => indexed.push((file, articles, warnings, is_new)),
+                    } => {
+                        indexed.push(FileArticles {
+                            file,
+                            is_new,
+                            articles,
+                        });
+                        warnings.push(file_warnings);
+                    }
                     FileOutcome::Unchanged => report.files_unchanged += 1,
                     FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
                 }
@@ -310,40 +309,19 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             if indexed.is_empty() || write_error.is_some() {
                 continue;
             }
-            if let Err(err) = mark_pending() {
+            if let Err(err) = sink.replace(&mut indexed) {
                 write_error = Some(err);
                 continue;
             }
-            for (_, articles, _, _) in &mut indexed {
-                for article in articles.iter_mut() {
-                    running.apply(&mut article.entities.people);
-                }
-            }
-            let written =
-                writer.replace_files(indexed.iter().map(|(file, articles, _, is_new)| {
-                    (file.key.as_str(), *is_new, articles.as_slice())
-                }));
-            if let Err(err) = written {
-                write_error = Some(err);
-                continue;
-            }
-            for (file, articles, warnings, is_new) in indexed {
-                if is_new {
+            for (file, warnings) in indexed.into_iter().zip(warnings) {
+                if file.is_new {
                     report.files_added += 1;
                 } else {
                     report.files_updated += 1;
                 }
-                report.articles_indexed += articles.len();
-                report.bytes_read += file.size;
+                report.articles_indexed += file.articles.len();
+                report.bytes_read += file.file.size;
                 report.warnings.extend(warnings);
-                since_commit.0 += articles.len();
-            }
-            if since_commit.0 >= options.commit_every || since_commit.1.elapsed() >= COMMIT_INTERVAL
-            {
-                if let Err(err) = writer.commit() {
-                    write_error = Some(err);
-                }
-                since_commit = (0, Instant::now());
             }
         }
         walker.join().expect("the walk does not panic")
@@ -376,31 +354,8 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     if let Some(err) = write_error {
         return Err(err.into());
     }
-    if !missing.is_empty() {
-        mark_pending()?;
-    }
-    for key in &missing {
-        writer.remove_file(key);
-    }
-    // A run that changed nothing leaves the last commit as it is.
-    if report.files_added + report.files_updated + missing.len() > 0 || since_commit.0 > 0 {
-        writer.commit()?;
-    }
-    if marked {
-        report.articles_resolved = crate::index::people::reconcile(&archive, &mut writer)?;
-        if report.articles_resolved > 0 {
-            writer.commit()?;
-        }
-        std::fs::remove_file(&pending).map_err(|source| IndexError::Io {
-            path: pending.clone(),
-            source,
-        })?;
-        // Rewritten articles leave deleted copies behind, which only merges drop:
-        // let the merges the commits started finish before the run ends.
-        if report.articles_resolved > 0 {
-            writer.finish_merges()?;
-        }
-    }
+    sink.remove(&missing)?;
+    report.articles_resolved = sink.finish()?;
 
     report.files_indexed = report.files_added + report.files_updated;
     report.files_removed = missing.len();
@@ -497,53 +452,22 @@ fn read_file(
     let articles = parsed
         .articles
         .into_iter()
-        .map(
-            |ReadArticle {
-                 mut raw,
-                 publication,
-             }| {
-                for message in std::mem::take(&mut raw.warnings) {
-                    warnings.push(Warning {
-                        path: file.display.clone(),
-                        line: raw.line,
-                        message,
-                    });
-                }
-                if let Some(message) = publication.warning.clone() {
-                    warnings.push(Warning {
-                        path: file.display.clone(),
-                        line: raw.line,
-                        message,
-                    });
-                }
-                let extract::Analysis { language, entities } =
-                    extract::analyse(&raw.title, &raw.body, publication.date);
-                let mut hasher = blake3::Hasher::new();
-                hasher.update(raw.title.as_bytes());
-                hasher.update(b"\0");
-                hasher.update(raw.body.as_bytes());
-                Article {
-                    id: article_id(&file.key, raw.line),
-                    file: stamp.clone(),
-                    path: file.display.clone(),
-                    line: raw.line,
-                    format: parsed.format,
-                    published: publication.date,
-                    published_month: publication.month,
-                    published_partial: publication.partial,
-                    date_source: publication.source,
-                    content_hash: hasher.finalize().to_hex()[..32].to_string(),
-                    title: raw.title,
-                    body: raw.body,
-                    author: raw.author.as_deref().and_then(formats::author_name),
-                    source: raw.source,
-                    url: raw.url,
-                    tags: raw.tags,
-                    language,
-                    entities,
-                }
-            },
-        )
+        .map(|read| {
+            let line = read.raw.line;
+            let origin = Origin {
+                id: article_id(&file.key, line),
+                file: stamp.clone(),
+                path: file.display.clone(),
+                format: parsed.format,
+            };
+            let (article, messages) = extract_article(read, origin);
+            warnings.extend(messages.into_iter().map(|message| Warning {
+                path: file.display.clone(),
+                line,
+                message,
+            }));
+            article
+        })
         .collect();
     FileOutcome::Indexed {
         file: stamp,
@@ -558,6 +482,71 @@ fn read_file(
 pub struct ReadArticle {
     pub raw: formats::RawArticle,
     pub publication: published::Publication,
+}
+
+impl ReadArticle {
+    /// Decides the publication date of an article read from `display` (the path
+    /// as reported, whose folders may give a date).
+    pub fn new(raw: formats::RawArticle, display: &str) -> ReadArticle {
+        let publication = match raw.published_day {
+            Some((date, source)) => published::Publication::found(date, source),
+            None => published::resolve(raw.published_raw.as_deref(), &raw.body, display),
+        };
+        ReadArticle { raw, publication }
+    }
+}
+
+/// Where an article comes from, as the index records it.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    pub id: String,
+    pub file: FileStamp,
+    /// The path shown for the article (the date in its folders was already read
+    /// by [`ReadArticle::new`]).
+    pub path: String,
+    pub format: Format,
+}
+
+/// Extracts a read article into the article that is indexed: its language and
+/// entities, its content hash, its author's name. `morgue index` runs this on
+/// every article of every file it reads and `morgue extract` on every line of
+/// its input, so that both give the same article. Also returns what was wrong
+/// with the article but did not stop it (a metadata date that is not a date),
+/// one line each.
+pub fn extract_article(read: ReadArticle, origin: Origin) -> (Article, Vec<String>) {
+    let ReadArticle {
+        mut raw,
+        publication,
+    } = read;
+    let mut warnings = std::mem::take(&mut raw.warnings);
+    warnings.extend(publication.warning);
+    let extract::Analysis { language, entities } =
+        extract::analyse(&raw.title, &raw.body, publication.date);
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(raw.title.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(raw.body.as_bytes());
+    let article = Article {
+        id: origin.id,
+        file: origin.file,
+        path: origin.path,
+        line: raw.line,
+        format: origin.format,
+        published: publication.date,
+        published_month: publication.month,
+        published_partial: publication.partial,
+        date_source: publication.source,
+        content_hash: hasher.finalize().to_hex()[..32].to_string(),
+        title: raw.title,
+        body: raw.body,
+        author: raw.author.as_deref().and_then(formats::author_name),
+        source: raw.source,
+        url: raw.url,
+        tags: raw.tags,
+        language,
+        entities,
+    };
+    (article, warnings)
 }
 
 /// The articles of one file, as indexing reads them.
@@ -582,13 +571,7 @@ pub fn read_articles(
     let articles = parsed
         .articles
         .into_iter()
-        .map(|raw| {
-            let publication = match raw.published_day {
-                Some((date, source)) => published::Publication::found(date, source),
-                None => published::resolve(raw.published_raw.as_deref(), &raw.body, display),
-            };
-            ReadArticle { raw, publication }
-        })
+        .map(|raw| ReadArticle::new(raw, display))
         .collect();
     Ok(ReadFile {
         format: parsed.format,

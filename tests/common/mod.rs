@@ -1,6 +1,11 @@
 //! Helpers the end-to-end test files share: running the built binary against an
-//! index, and writing an archive of articles. Each test binary uses a part of them.
+//! index, writing an archive of articles, a running `morgue serve` ([`server`])
+//! and a headless Chromium to look at its pages ([`webdriver`]). Each test
+//! binary uses a part of them.
 #![allow(dead_code)]
+
+pub mod server;
+pub mod webdriver;
 
 use std::path::Path;
 
