@@ -131,7 +131,7 @@ pub enum MergeError {
     #[error("shard {}: {source}", .path.display())]
     Shard { path: PathBuf, source: IndexError },
     #[error(
-        "shards {} and {} both hold {count} file(s), such as {example}: a file must be indexed into one shard only; rebuild one of the two without those files",
+        "shards {} and {} both hold {count} file(s), such as {example}: a file (or an article of `index --extracted`, by id) must be in one shard only; rebuild one of the two without them",
         .first.display(),
         .second.display()
     )]
@@ -375,12 +375,11 @@ fn check_disjoint(shards: &[Shard]) -> Result<(), MergeError> {
     }
     if let Some((a, b, id)) = shared {
         let wanted: HashSet<FileId> = [id].into_iter().collect();
-        let root = [PathBuf::from(std::path::MAIN_SEPARATOR_STR)];
         let example = shards[a]
             .archive
             .searcher()
             .ok()
-            .and_then(|searcher| manifest::paths_under(&searcher, &wanted, &root).ok())
+            .and_then(|searcher| manifest::paths_of(&searcher, &wanted).ok())
             .and_then(|paths| paths.into_iter().next())
             .map_or_else(|| "a file".to_string(), |(_, path)| path);
         return Err(MergeError::Overlap {
