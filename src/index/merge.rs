@@ -1,5 +1,6 @@
 //! `morgue merge`: one archive from index shards built apart, such as one
-//! `morgue index` per partition of a Spark job, each over its own files.
+//! `morgue index` (or `morgue index --extracted`) per partition of a Spark
+//! job, each over its own files or articles.
 //!
 //! A shard's segments join the new index as they are: their files are copied
 //! into it and handed to its writer (tantivy's `add_segment`), so no article is
@@ -29,7 +30,8 @@
 //!
 //! A shard is refused, before anything is written, when it is not a finished
 //! morgue index of this format version and schema, is given twice, or holds a
-//! file another shard holds too. Shards are only read.
+//! file (or an `--extracted` article's id) another shard holds too. Shards are
+//! only read.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
