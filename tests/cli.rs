@@ -50,19 +50,6 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
-
 /// Runs a command that must succeed and returns its JSON output.
 fn json_of(index: &Path, args: &[&str]) -> Value {
     let output = morgue(index).args(args).output().expect("run morgue");
@@ -808,6 +795,8 @@ fn help_lists_every_command_with_examples() {
     insta::assert_snapshot!("help", help);
     for command in [
         "index",
+        "extract",
+        "merge",
         "search",
         "show",
         "people",

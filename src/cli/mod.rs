@@ -9,10 +9,11 @@ mod render;
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 
 use crate::entity::EntityKind;
 use crate::index::Archive;
+use crate::index::merge::{self, MergeOptions};
 use crate::ingest::{self, IngestOptions};
 use crate::output;
 use crate::params;
@@ -48,8 +49,14 @@ impl Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let style = Style::new(use_color(cli.color, stdout.is_terminal()));
+    if let Command::Extract(a) = &cli.command {
+        // Its output is written where the extraction runs: with --threads, not on
+        // this thread, so this one must not hold stdout's lock.
+        return extract(a);
+    }
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = match cli.command {
+        Command::Index(a) if a.extracted.is_some() => index_extracted(&cli.index, &a, cli.color)?,
         Command::Index(a) => {
             let options = IngestOptions {
                 roots: a.paths,
@@ -75,6 +82,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             } else {
                 Outcome::Success
             }
+        }
+        Command::Extract(_) => unreachable!("handled before stdout is locked"),
+        Command::Merge(a) => {
+            let options = MergeOptions {
+                shards: a.shards,
+                out: cli.index.clone(),
+                force: a.force,
+            };
+            let report = merge::merge(&options)?;
+            if a.json {
+                write_json(&mut out, &output::merge_report(&report))?;
+            }
+            if !a.quiet {
+                render::merge_report(&mut std::io::stderr().lock(), &report)?;
+            }
+            Outcome::Success
         }
         Command::Search(a) => {
             let archive = Archive::open(&cli.index)?;
@@ -250,6 +273,90 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     };
     out.flush()?;
     Ok(outcome)
+}
+
+/// `morgue extract`: JSON Lines from a file or stdin, extracted lines to stdout.
+fn extract(a: &args::ExtractArgs) -> anyhow::Result<Outcome> {
+    let max_line = usize::try_from(a.max_line_size).unwrap_or(usize::MAX);
+    // Made where it runs: with --threads, on a thread of its own pool.
+    let read = || -> anyhow::Result<ingest::stream::StreamReport> {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let mut run = |input: &mut dyn std::io::BufRead| {
+            ingest::stream::extract(input, &mut out, max_line, output::extracted_line)
+        };
+        if a.input.as_os_str() == "-" {
+            Ok(run(&mut std::io::stdin().lock())?)
+        } else {
+            let file = std::fs::File::open(&a.input)
+                .with_context(|| format!("cannot read {}", a.input.display()))?;
+            Ok(run(&mut std::io::BufReader::new(file))?)
+        }
+    };
+    let report = match a.threads {
+        Some(threads) => rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?
+            .install(read)?,
+        None => read()?,
+    };
+    if let Some((line, message)) = &report.first_error {
+        eprintln!(
+            "morgue: {} of {} lines gave an error line instead of an article (the first, line {line}: {})",
+            report.errors,
+            report.lines,
+            sanitize(message)
+        );
+    }
+    Ok(if a.strict && report.errors > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// `morgue index --extracted FILE|-`: the output of `morgue extract` into the index.
+fn index_extracted(
+    index: &std::path::Path,
+    a: &args::IndexArgs,
+    color: ColorChoice,
+) -> anyhow::Result<Outcome> {
+    let path = a.extracted.as_deref().expect("called with --extracted");
+    let stdin = path.as_os_str() == "-";
+    let options = ingest::extracted::ExtractedOptions {
+        index_dir: index.to_path_buf(),
+        input: if stdin {
+            "stdin".to_string()
+        } else {
+            path.display().to_string()
+        },
+        rebuild: a.rebuild,
+        commit_every: a.commit_every,
+        max_line: usize::try_from(a.max_file_size).unwrap_or(usize::MAX),
+    };
+    let input: Box<dyn std::io::BufRead + Send> = if stdin {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let report = ingest::extracted::run(&options, input, output::read_extracted_line)?;
+    if a.json {
+        let mut out = std::io::stdout().lock();
+        write_json(&mut out, &output::extracted_report(&report))?;
+        out.flush()?;
+    }
+    if !a.quiet {
+        let stderr = std::io::stderr();
+        let style = Style::new(use_color(color, stderr.is_terminal()));
+        render::extracted_report(&mut stderr.lock(), &report, &style)?;
+    }
+    Ok(if a.strict && report.lines_skipped > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    })
 }
 
 fn entity_counts(

@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use crate::entity::{EntityKind, Matching};
+use crate::index::merge::MergeReport;
+use crate::ingest::extracted::ExtractedReport;
 use crate::ingest::{Format, IngestReport, human_bytes};
 use crate::output::country_name;
 use crate::search::explore::{Facets, PeriodCount, RelatedReport};
@@ -448,6 +450,104 @@ pub fn ingest_report(out: &mut impl Write, r: &IngestReport, style: &Style) -> i
         }
     }
     Ok(())
+}
+
+/// The summary of `morgue index --extracted`.
+pub fn extracted_report(
+    out: &mut impl Write,
+    r: &ExtractedReport,
+    style: &Style,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "indexed {} articles from {} into {} in {:.2} s ({:.0} articles/s)",
+        r.articles_indexed,
+        sanitize(&r.input),
+        r.index,
+        r.elapsed_secs,
+        r.articles_per_sec,
+    )?;
+    writeln!(
+        out,
+        "lines read: {}, new articles: {}, replaced (same id): {}, skipped: {}",
+        r.lines, r.articles_added, r.articles_replaced, r.lines_skipped
+    )?;
+    writeln!(out, "the index holds {} articles", r.articles_total)?;
+    if r.articles_resolved > 0 {
+        writeln!(
+            out,
+            "people resolved across the archive: {} articles updated",
+            r.articles_resolved
+        )?;
+    }
+    if !r.skipped.is_empty() {
+        writeln!(out, "{}", style.paint(RED, "skipped:"))?;
+        for s in &r.skipped {
+            let id =
+                s.id.as_deref()
+                    .map(|id| format!(" (id {})", sanitize(id)))
+                    .unwrap_or_default();
+            writeln!(out, "  line {}{id}: {}", s.line, sanitize(&s.message))?;
+        }
+        if r.lines_skipped > r.skipped.len() {
+            writeln!(out, "  ... and {} more", r.lines_skipped - r.skipped.len())?;
+        }
+    }
+    Ok(())
+}
+
+/// The summary of `morgue merge`, on stderr.
+pub fn merge_report(out: &mut impl Write, r: &MergeReport) -> io::Result<()> {
+    let files: usize = r.shards.iter().map(|s| s.files).sum();
+    writeln!(
+        out,
+        "merged {} into {} in {:.2} s: {} from {}",
+        counted(r.shards.len() as u64, "shard"),
+        sanitize(&r.index),
+        r.elapsed_secs,
+        counted(r.articles_total, "article"),
+        counted(files as u64, "file"),
+    )?;
+    for s in &r.shards {
+        writeln!(
+            out,
+            "  {}: {}, {}, {}",
+            sanitize(&s.path),
+            counted(s.articles, "article"),
+            counted(s.files as u64, "file"),
+            counted(s.segments as u64, "segment")
+        )?;
+    }
+    if r.articles_resolved > 0 {
+        writeln!(
+            out,
+            "people resolved across the archive: {} updated",
+            counted(r.articles_resolved as u64, "article")
+        )?;
+    }
+    writeln!(
+        out,
+        "the index holds {} in {} ({})",
+        counted(r.articles_total, "article"),
+        counted(r.segments as u64, "segment"),
+        human_bytes(r.size_bytes)
+    )?;
+    if !r.warnings.is_empty() {
+        writeln!(out, "warnings:")?;
+        for w in &r.warnings {
+            writeln!(out, "  {}", sanitize(w))?;
+        }
+    }
+    Ok(())
+}
+
+/// `1 article`, `2 articles`.
+fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
-//! The on-disk index: creating and opening it, its format version, and turning
-//! ingested articles into tantivy documents.
+//! The on-disk index: creating and opening it, its format version, turning
+//! ingested articles into tantivy documents, and making one index of shards
+//! built apart ([`merge`]).
 //!
 //! What is indexed is defined in [`schema`]; how articles are found and read
 //! lives in `ingest`, how the index is queried in `search`.
 
 pub mod manifest;
+pub mod merge;
 pub mod people;
 pub mod schema;
 mod stems;
@@ -25,6 +27,10 @@ use schema::{FORMAT_VERSION, Fields};
 
 /// The file beside tantivy's own that marks a directory as a morgue index.
 const MARKER_FILE: &str = "morgue.json";
+/// A file beside tantivy's own that says `morgue merge` is still writing the
+/// index (see [`merge`]): until it is gone the index holds only part of the
+/// shards, or of their people's resolution, and is not opened.
+const MERGE_PARTIAL: &str = ".merge-partial";
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -49,6 +55,11 @@ pub enum IndexError {
     },
     #[error("index is busy (another morgue index is running on {})", .0.display())]
     Busy(PathBuf),
+    #[error(
+        "the index at {} is unfinished: the `morgue merge` writing it did not end; run the merge again (it replaces the unfinished index)",
+        .0.display()
+    )]
+    UnfinishedMerge(PathBuf),
     #[error("index at {}: {source}", .path.display())]
     Tantivy {
         path: PathBuf,
@@ -83,33 +94,7 @@ pub struct Archive {
 impl Archive {
     /// Opens an existing index for searching.
     pub fn open(dir: &Path) -> Result<Archive, IndexError> {
-        let marker_path = dir.join(MARKER_FILE);
-        if !marker_path.exists() {
-            if dir.join("meta.json").exists() {
-                return Err(IndexError::NotMorgue(dir.to_path_buf()));
-            }
-            return Err(IndexError::Missing(dir.to_path_buf()));
-        }
-        let io_err = |source| IndexError::Io {
-            path: dir.to_path_buf(),
-            source,
-        };
-        // A creation interrupted before tantivy wrote its metadata holds no index yet.
-        if !dir.join("meta.json").exists() {
-            return Err(IndexError::Missing(dir.to_path_buf()));
-        }
-        let raw = fs::read_to_string(&marker_path).map_err(io_err)?;
-        // A marker we cannot read is treated like a foreign version: the cure is the same.
-        let found = serde_json::from_str::<Marker>(&raw)
-            .map(|m| m.format_version)
-            .unwrap_or(0);
-        if found != FORMAT_VERSION {
-            return Err(IndexError::Version {
-                path: dir.to_path_buf(),
-                found,
-                expected: FORMAT_VERSION,
-            });
-        }
+        check_marker(dir)?;
         let index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy {
             path: dir.to_path_buf(),
             source,
@@ -272,6 +257,41 @@ impl Archive {
             })
             .unwrap_or(0)
     }
+}
+
+/// Checks that `dir` holds a finished morgue index of this format version.
+fn check_marker(dir: &Path) -> Result<(), IndexError> {
+    let marker_path = dir.join(MARKER_FILE);
+    if !marker_path.exists() {
+        if dir.join("meta.json").exists() {
+            return Err(IndexError::NotMorgue(dir.to_path_buf()));
+        }
+        return Err(IndexError::Missing(dir.to_path_buf()));
+    }
+    let io_err = |source| IndexError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    // A creation interrupted before tantivy wrote its metadata holds no index yet.
+    if !dir.join("meta.json").exists() {
+        return Err(IndexError::Missing(dir.to_path_buf()));
+    }
+    if dir.join(MERGE_PARTIAL).exists() {
+        return Err(IndexError::UnfinishedMerge(dir.to_path_buf()));
+    }
+    let raw = fs::read_to_string(&marker_path).map_err(io_err)?;
+    // A marker we cannot read is treated like a foreign version: the cure is the same.
+    let found = serde_json::from_str::<Marker>(&raw)
+        .map(|m| m.format_version)
+        .unwrap_or(0);
+    if found != FORMAT_VERSION {
+        return Err(IndexError::Version {
+            path: dir.to_path_buf(),
+            found,
+            expected: FORMAT_VERSION,
+        });
+    }
+    Ok(())
 }
 
 /// A directory holding nothing but hidden files (such as a `.gitkeep`) counts as empty.

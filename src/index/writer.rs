@@ -200,6 +200,20 @@ impl ArchiveWriter {
         self.writer.delete_term(self.file_term(file_key));
     }
 
+    /// Takes into the index a segment whose files are already in its directory
+    /// (copied from a shard by `index::merge`); it is searchable from the next
+    /// commit. tantivy marks this API hidden: it is how segments made outside
+    /// the writer join an index.
+    pub(super) fn add_segment(&self, segment: tantivy::SegmentMeta) -> Result<(), IndexError> {
+        self.writer.add_segment(segment).map_err(|e| self.error(e))
+    }
+
+    /// The opstamp of the last commit: deletes a segment added now already
+    /// holds are as old as that.
+    pub(super) fn commit_opstamp(&self) -> u64 {
+        self.writer.commit_opstamp()
+    }
+
     /// Makes everything written so far durable and visible to searches.
     pub fn commit(&mut self) -> Result<(), IndexError> {
         self.writer.commit().map_err(|e| self.error(e))?;

@@ -285,6 +285,16 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
     })
 }
 
+/// One line of a JSON Lines stream, read as `morgue index` reads each line of a
+/// `.jsonl` file: the article, and the object it came from (for fields of the
+/// caller's own); the reason, as a bad line of a file would give it, when the
+/// line is not an article record.
+pub fn read_json_record(
+    line: &str,
+) -> Result<(RawArticle, serde_json::Map<String, serde_json::Value>), String> {
+    json::read_record(line.trim())
+}
+
 /// Picks the reader: the extension's, unless the content clearly says
 /// otherwise. Only cheap, unambiguous signals are used, so a prose file that
 /// merely mentions `<html>` later on stays prose.

@@ -4,19 +4,25 @@
 //! each file's documents in the index. A file that cannot be read or parsed is
 //! recorded in the [`IngestReport`] with a one-line reason and never stops the
 //! run. Formats are read by [`formats`]; the publication date is decided in
-//! [`published`]; entities come from `extract`. WARC files, which hold many
-//! articles and can be large, are streamed through the same stages in parts
-//! ([`stream`]).
+//! [`published`]; entities come from `extract`, through [`extract_article`].
+//! WARC files, which hold many articles and can be large, are streamed through
+//! the same stages in parts ([`parts`]). [`stream`] runs the same reading and
+//! extraction over a stream of JSON Lines (`morgue extract`), and [`extracted`]
+//! writes its output into an index (`morgue index --extracted`); every run
+//! writes through one `sink`.
 
+pub mod extracted;
 pub mod formats;
+pub(crate) mod parts;
 pub mod published;
-mod stream;
+pub(crate) mod sink;
+pub mod stream;
 mod walk;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -24,9 +30,10 @@ use serde::Serialize;
 
 use crate::extract::{self, Entities, Language};
 use crate::index::manifest::{self, FileId, FileRecord};
-use crate::index::{Archive, ArchiveWriter, IndexError};
+use crate::index::{Archive, IndexError};
 pub use formats::Format;
 pub use published::DateSource;
+use sink::{FileArticles, Sink};
 pub use walk::SourceFile;
 
 /// Files larger than this are skipped unless `--max-file-size` says otherwise.
@@ -157,10 +164,16 @@ pub enum IngestError {
     Index(#[from] IndexError),
     #[error("{}: no such file or directory", .0.display())]
     MissingRoot(PathBuf),
+    #[error("cannot read {input}: {source}")]
+    Input {
+        input: String,
+        source: std::io::Error,
+    },
 }
 
-/// Commit at least this often, so that a crash late in a long run keeps the
-/// work done before it.
+/// Commit after this many articles unless `--commit-every` says otherwise (and
+/// at least every 30 seconds, see [`sink`]), so that a crash late in a long run
+/// keeps the work done before it.
 pub const DEFAULT_COMMIT_EVERY: usize = 20_000;
 /// Files handed from stage to stage at once, and the size at which a batch of
 /// large files closes early (see [`Batcher`]). With at most a few batches in the
@@ -171,12 +184,6 @@ const BATCH_BYTES: u64 = 4 << 20;
 /// the writer: these bound the memory the pipeline holds beyond its workers.
 const FILE_QUEUE: usize = 256;
 const OUTCOME_QUEUE: usize = 64;
-const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
-/// A file in the index directory that says people have not been resolved across
-/// the archive since it last changed: written before a run's first change, removed
-/// once resolution is committed. A run killed in between leaves it, and the next
-/// run resolves even if it changes nothing itself.
-const PEOPLE_PENDING: &str = ".people-pending";
 
 /// Gathers walked files into batches of [`BATCH`] files, or fewer when they reach
 /// [`BATCH_BYTES`]. Without the byte limit, a folder of a few large exports is one
@@ -235,9 +242,9 @@ struct IndexedPart {
 }
 
 /// Where a batch of a file's articles stands in the file. Files are read
-/// whole; WARC files are streamed in parts (see [`stream`]).
+/// whole; WARC files are streamed in parts (see [`parts`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Part {
+pub(crate) enum Part {
     Whole,
     First,
     Middle,
@@ -265,11 +272,10 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
         }
     }
     let archive = Archive::open_or_create(&options.index_dir, options.rebuild)?;
-    let mut writer = ArchiveWriter::new(&archive)?;
+    let mut sink = Sink::open(&archive, options.commit_every)?;
     let previous = archive.manifest()?;
     // Streamed files that an earlier run committed only in part are read again.
-    let mut incomplete = stream::Incomplete::load(&options.index_dir)?;
-    let reread = incomplete.listed();
+    let reread = sink.reread();
 
     let mut report = IngestReport {
         index: options.index_dir.display().to_string(),
@@ -284,22 +290,6 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     let (file_sender, file_receiver) = mpsc::sync_channel::<Vec<SourceFile>>(FILE_QUEUE / BATCH);
     let (sender, receiver) = mpsc::sync_channel::<Vec<FileOutcome>>(OUTCOME_QUEUE / BATCH);
     let mut write_error = None;
-    let mut since_commit = (0usize, Instant::now());
-    // Who people probably are, from what this run has read so far; the whole
-    // archive is resolved at the end (`index::people`).
-    let mut running = extract::resolve::RunningNames::default();
-    let pending = options.index_dir.join(PEOPLE_PENDING);
-    let mut marked = pending.exists();
-    let mut mark_pending = || -> Result<(), IndexError> {
-        if !marked {
-            std::fs::write(&pending, b"").map_err(|source| IndexError::Io {
-                path: pending.clone(),
-                source,
-            })?;
-            marked = true;
-        }
-        Ok(())
-    };
     let walked = std::thread::scope(|scope| {
         let walker = {
             let bar = progress.clone();
@@ -331,11 +321,11 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                     for file in files {
                         let before = previous.get(file.id);
                         let force = reread.contains(&file.key);
-                        if stream::is_streamed(&file) {
+                        if parts::is_streamed(&file) {
                             // Each part goes to the writer as soon as it is read.
                             // The receiver only goes away when writing failed;
                             // then there is nothing to do.
-                            stream::read_warc(file, before, force, options, &mut |outcome| {
+                            parts::read_warc(file, before, force, options, &mut |outcome| {
                                 let _ = sender.send(vec![outcome]);
                             });
                         } else {
@@ -352,9 +342,25 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                 bar.inc(outcomes.iter().filter(|o| o.ends_file()).count() as u64);
             }
             let mut indexed = Vec::with_capacity(outcomes.len());
+            let mut warnings = Vec::new();
             for outcome in outcomes {
                 match outcome {
-                    FileOutcome::Indexed(part) => indexed.push(part),
+                    FileOutcome::Indexed(IndexedPart {
+                        file,
+                        articles,
+                        warnings: file_warnings,
+                        is_new,
+                        part,
+                        other_records,
+                    }) => {
+                        indexed.push(FileArticles {
+                            file,
+                            is_new,
+                            part,
+                            articles,
+                        });
+                        warnings.push((file_warnings, other_records));
+                    }
                     FileOutcome::Unchanged => report.files_unchanged += 1,
                     FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
                 }
@@ -362,52 +368,25 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             if indexed.is_empty() || write_error.is_some() {
                 continue;
             }
-            if let Err(err) = mark_pending() {
+            if let Err(err) = sink.replace(&mut indexed) {
                 write_error = Some(err);
                 continue;
             }
-            for indexed in &mut indexed {
-                for article in indexed.articles.iter_mut() {
-                    running.apply(&mut article.entities.people);
-                }
-            }
-            // Only a file's first part replaces what the index held of it; the
-            // parts after it add to it.
-            let written = writer.replace_files(indexed.iter().map(|i| {
-                let nothing_to_delete = i.is_new || !i.part.starts_file();
-                (
-                    i.file.key.as_str(),
-                    nothing_to_delete,
-                    i.articles.as_slice(),
-                )
-            }));
-            if let Err(err) = written {
-                write_error = Some(err);
-                continue;
-            }
-            for indexed in indexed {
-                if indexed.part.ends_file() {
-                    if indexed.is_new {
+            for (file, (warnings, other_records)) in indexed.into_iter().zip(warnings) {
+                // A streamed file counts once, with its last part.
+                if file.part.ends_file() {
+                    if file.is_new {
                         report.files_added += 1;
                     } else {
                         report.files_updated += 1;
                     }
-                    report.bytes_read += indexed.file.size;
-                    for (kind, count) in indexed.other_records {
+                    report.bytes_read += file.file.size;
+                    for (kind, count) in other_records {
                         *report.records_skipped.entry(kind.to_string()).or_default() += count;
                     }
                 }
-                incomplete.wrote(&indexed.file.key, indexed.part);
-                report.articles_indexed += indexed.articles.len();
-                report.warnings.extend(indexed.warnings);
-                since_commit.0 += indexed.articles.len();
-            }
-            if since_commit.0 >= options.commit_every || since_commit.1.elapsed() >= COMMIT_INTERVAL
-            {
-                if let Err(err) = commit(&mut writer, &mut incomplete) {
-                    write_error = Some(err);
-                }
-                since_commit = (0, Instant::now());
+                report.articles_indexed += file.articles.len();
+                report.warnings.extend(warnings);
             }
         }
         walker.join().expect("the walk does not panic")
@@ -440,32 +419,8 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     if let Some(err) = write_error {
         return Err(err.into());
     }
-    if !missing.is_empty() {
-        mark_pending()?;
-    }
-    for key in &missing {
-        writer.remove_file(key);
-        incomplete.removed(key);
-    }
-    // A run that changed nothing leaves the last commit as it is.
-    if report.files_added + report.files_updated + missing.len() > 0 || since_commit.0 > 0 {
-        commit(&mut writer, &mut incomplete)?;
-    }
-    if marked {
-        report.articles_resolved = crate::index::people::reconcile(&archive, &mut writer)?;
-        if report.articles_resolved > 0 {
-            writer.commit()?;
-        }
-        std::fs::remove_file(&pending).map_err(|source| IndexError::Io {
-            path: pending.clone(),
-            source,
-        })?;
-        // Rewritten articles leave deleted copies behind, which only merges drop:
-        // let the merges the commits started finish before the run ends.
-        if report.articles_resolved > 0 {
-            writer.finish_merges()?;
-        }
-    }
+    sink.remove(&missing)?;
+    report.articles_resolved = sink.finish()?;
 
     report.files_indexed = report.files_added + report.files_updated;
     report.files_removed = missing.len();
@@ -477,18 +432,6 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     report.elapsed_secs = started.elapsed().as_secs_f64();
     report.articles_per_sec = report.articles_indexed as f64 / report.elapsed_secs.max(1e-9);
     Ok(report)
-}
-
-/// Commits, keeping the list of streamed files that the commit holds only in
-/// part around it: written before, so that it covers the commit from the moment
-/// the commit exists, and shortened after.
-fn commit(
-    writer: &mut ArchiveWriter,
-    incomplete: &mut stream::Incomplete,
-) -> Result<(), IndexError> {
-    incomplete.before_commit()?;
-    writer.commit()?;
-    incomplete.after_commit()
 }
 
 /// A progress bar whose length grows as the walk finds files.
@@ -596,8 +539,8 @@ fn bad_record_warning(path: &str, bad: &formats::BadRecord) -> Warning {
     }
 }
 
-/// Extracts one article read from `file`; what was wrong with it goes to
-/// `warnings`.
+/// Extracts one article read from `file` ([`extract_article`], with the
+/// file's id, stamp and path); what was wrong with it goes to `warnings`.
 fn article_from(
     read: ReadArticle,
     file: &SourceFile,
@@ -605,32 +548,81 @@ fn article_from(
     format: Format,
     warnings: &mut Vec<Warning>,
 ) -> Article {
+    let line = read.raw.line;
+    let origin = Origin {
+        id: article_id(&file.key, line),
+        file: stamp.clone(),
+        path: file.display.clone(),
+        format,
+    };
+    let (article, messages) = extract_article(read, origin);
+    warnings.extend(messages.into_iter().map(|message| Warning {
+        path: file.display.clone(),
+        line,
+        message,
+    }));
+    article
+}
+
+/// An article as read from its file, with its publication date decided.
+#[derive(Debug, Clone)]
+pub struct ReadArticle {
+    pub raw: formats::RawArticle,
+    pub publication: published::Publication,
+}
+
+impl ReadArticle {
+    /// Decides the publication date of an article read from `display` (the path
+    /// as reported, whose folders may give a date): the day its reader weighed,
+    /// else the metadata value, a dateline, and the path, or for a crawled page
+    /// the day it was fetched.
+    pub fn new(raw: formats::RawArticle, display: &str) -> ReadArticle {
+        let metadata = raw.published_raw.as_deref();
+        let publication = match (raw.published_day, raw.crawled) {
+            (Some((date, source)), _) => published::Publication::found(date, source),
+            (None, Some(crawled)) => published::resolve_crawled(metadata, &raw.body, crawled),
+            (None, None) => published::resolve(metadata, &raw.body, display),
+        };
+        ReadArticle { raw, publication }
+    }
+}
+
+/// Where an article comes from, as the index records it.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    pub id: String,
+    pub file: FileStamp,
+    /// The path shown for the article (the date in its folders was already read
+    /// by [`ReadArticle::new`]).
+    pub path: String,
+    pub format: Format,
+}
+
+/// Extracts a read article into the article that is indexed: its language and
+/// entities, its content hash, its author's name. `morgue index` runs this on
+/// every article of every file it reads and `morgue extract` on every line of
+/// its input, so that both give the same article. Also returns what was wrong
+/// with the article but did not stop it (a metadata date that is not a date),
+/// one line each.
+pub fn extract_article(read: ReadArticle, origin: Origin) -> (Article, Vec<String>) {
     let ReadArticle {
         mut raw,
         publication,
     } = read;
-    for message in std::mem::take(&mut raw.warnings)
-        .into_iter()
-        .chain(publication.warning.clone())
-    {
-        warnings.push(Warning {
-            path: file.display.clone(),
-            line: raw.line,
-            message,
-        });
-    }
+    let mut warnings = std::mem::take(&mut raw.warnings);
+    warnings.extend(publication.warning);
     let extract::Analysis { language, entities } =
         extract::analyse(&raw.title, &raw.body, publication.date);
     let mut hasher = blake3::Hasher::new();
     hasher.update(raw.title.as_bytes());
     hasher.update(b"\0");
     hasher.update(raw.body.as_bytes());
-    Article {
-        id: article_id(&file.key, raw.line),
-        file: stamp.clone(),
-        path: file.display.clone(),
+    let article = Article {
+        id: origin.id,
+        file: origin.file,
+        path: origin.path,
         line: raw.line,
-        format,
+        format: origin.format,
         published: publication.date,
         published_month: publication.month,
         published_partial: publication.partial,
@@ -644,14 +636,8 @@ fn article_from(
         tags: raw.tags,
         language,
         entities,
-    }
-}
-
-/// An article as read from its file, with its publication date decided.
-#[derive(Debug, Clone)]
-pub struct ReadArticle {
-    pub raw: formats::RawArticle,
-    pub publication: published::Publication,
+    };
+    (article, warnings)
 }
 
 /// The articles of one file, as indexing reads them.
@@ -678,7 +664,7 @@ pub fn read_articles(
     let articles = parsed
         .articles
         .into_iter()
-        .map(|raw| ReadArticle::decide(raw, display))
+        .map(|raw| ReadArticle::new(raw, display))
         .collect();
     Ok(ReadFile {
         format: parsed.format,
@@ -686,21 +672,6 @@ pub fn read_articles(
         bad_records: parsed.bad_records,
         other_records: parsed.other_records,
     })
-}
-
-impl ReadArticle {
-    /// Decides the publication date of an article read from the file shown as
-    /// `display`: the day its reader weighed, else the metadata value, a
-    /// dateline, and the path, or for a crawled page the day it was fetched.
-    pub fn decide(raw: formats::RawArticle, display: &str) -> ReadArticle {
-        let metadata = raw.published_raw.as_deref();
-        let publication = match (raw.published_day, raw.crawled) {
-            (Some((date, source)), _) => published::Publication::found(date, source),
-            (None, Some(crawled)) => published::resolve_crawled(metadata, &raw.body, crawled),
-            (None, None) => published::resolve(metadata, &raw.body, display),
-        };
-        ReadArticle { raw, publication }
-    }
 }
 
 /// A document's id: stable for the same file (and JSON Lines line, or WARC

@@ -1,406 +1,447 @@
-//! WARC files through the pipeline: read record by record and written in parts.
+//! `morgue extract`: articles as JSON Lines in, one line of everything indexing
+//! derives from each out, in the same order, in constant memory on every core.
 //!
-//! A web crawl file can hold a hundred thousand pages in a gigabyte, so it is
-//! neither read into memory nor held to `--max-file-size` (that limit applies to
-//! each page in it). A reader takes the file's records in chunks, reads and
-//! extracts a chunk's pages in parallel, and sends the articles to the writer as
-//! one part of the file; memory holds a chunk, not the file. The file's first
-//! part replaces what the index held of it, later parts add to it.
-//!
-//! A commit can then fall between two parts of a file. So that a run killed
-//! there does not leave a file that looks indexed but lacks articles, the files
-//! a commit holds only in part are listed in the index directory
-//! ([`Incomplete`]) before the commit, and the next run reads them again.
-//!
-//! This module does not read the WARC format (`formats::warc` does) nor decide
-//! dates or entities (done per article as for any file).
+//! A line goes through the same functions as a line of a `.jsonl` file that
+//! `morgue index` reads ([`formats::read_json_record`], [`ReadArticle::new`],
+//! [`extract_article`]); only the article's id and path come from the line
+//! instead of from a file. The input is read in batches ([`LineBatches`]), each
+//! batch is extracted in parallel, and its lines are written in input order
+//! before the next batch is read, so memory is bounded by a batch whatever the
+//! input's length. What a line becomes as text is the caller's (the output layer,
+//! `output::extracted_line`); this module never decides a JSON shape.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::fs::File;
-use std::io::{BufReader, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, Write};
 
 use rayon::prelude::*;
+use serde_json::{Map, Value};
 
-use super::formats::warc::{Item, NO_TEXT, Page, PageError, Records};
-use super::formats::{BadRecord, Format, ReadError};
-use super::{
-    FileOutcome, FileStamp, IndexedPart, IngestOptions, Part, ReadArticle, Skipped, SourceFile,
-    Warning, article_from, bad_record_warning, indexed_as_is, io_reason,
-};
-use crate::index::IndexError;
-use crate::index::manifest::{self, FileRecord};
+use super::extracted::extracted_file;
+use super::formats::{self, Format};
+use super::{Article, Origin, ReadArticle, extract_article};
 
-/// Pages read and extracted in parallel at once, and the payload size at which a
-/// chunk closes early: what one reader holds of a file at a time.
-const CHUNK_PAGES: usize = 32;
-const CHUNK_BYTES: usize = 4 << 20;
+/// Lines extracted at once: enough that the cores stay busy to the end of a
+/// batch (the last articles of a batch leave a core idle for about one article's
+/// time), few enough that a batch's articles and output stay within a few MiB.
+pub const BATCH_LINES: usize = 1000;
+/// A batch closes early at this many bytes of input, so that long articles do
+/// not make a batch of a thousand of them.
+pub const BATCH_BYTES: usize = 8 << 20;
+/// The path an article read from the stream has when its line names none.
+pub const DEFAULT_PATH: &str = "stdin";
 
-/// The read buffer of a WARC file; gzip members are read through it.
-const READ_BUFFER: usize = 256 * 1024;
-
-/// Whether a file is streamed in parts rather than read whole.
-pub(super) fn is_streamed(file: &SourceFile) -> bool {
-    super::formats::format_for_path(&file.path) == Some(Format::Warc)
+/// One non-blank input line: its 1-based number in the input and its text, or
+/// why it could not be taken as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputLine {
+    pub number: usize,
+    pub text: Result<String, String>,
 }
 
-/// Reads a WARC file that changed since it was indexed (or any, with `force`),
-/// handing each part of its articles to `send` as it is ready. Like
-/// `read_file`, it never panics on bad input: a file that cannot be read is
-/// one [`FileOutcome::Skipped`], a record that cannot be read is a warning.
-pub(super) fn read_warc(
-    file: SourceFile,
-    before: Option<&FileRecord>,
-    force: bool,
-    options: &IngestOptions,
-    send: &mut dyn FnMut(FileOutcome),
-) {
-    let current = indexed_as_is(before, options, force);
-    if current && before.is_some_and(|r| r.size == file.size && r.mtime == file.mtime) {
-        return send(FileOutcome::Unchanged);
-    }
-    let skip = |reason: String| {
-        FileOutcome::Skipped(Skipped {
-            path: file.display.clone(),
-            reason,
-        })
-    };
-    let cannot_read = |err: std::io::Error| skip(format!("cannot read: {}", io_reason(&err)));
-    let mut handle = match File::open(&file.path) {
-        Ok(handle) => handle,
-        Err(err) => return send(cannot_read(err)),
-    };
-    // The hash goes into every document's stamp, so it is taken first, in a
-    // pass of its own: blake3 reads a gigabyte in about a second, a small share
-    // of what reading the pages takes.
-    let mut hasher = blake3::Hasher::new();
-    if let Err(err) = hasher.update_reader(&mut handle) {
-        return send(cannot_read(err));
-    }
-    let size = hasher.count();
-    let digest = hasher.finalize();
-    if current && before.is_some_and(|r| r.hash == manifest::short(&digest)) {
-        return send(FileOutcome::Unchanged);
-    }
-    if let Err(err) = handle.seek(SeekFrom::Start(0)) {
-        return send(cannot_read(err));
-    }
-    let stamp = FileStamp {
-        key: file.key.clone(),
-        canonical: file.canonical.clone(),
-        size,
-        mtime: file.mtime,
-        hash: digest.to_hex().to_string(),
-    };
-    let input = BufReader::with_capacity(READ_BUFFER, handle);
-    let mut records = match Records::open(input, options.max_file_size) {
-        Ok(records) => records,
-        Err(err) => return send(skip(err.to_string())),
-    };
-    let mut parts = PartSender {
-        stamp: &stamp,
-        is_new: before.is_none(),
-        sent: false,
-        send,
-    };
-    let mut articles = Vec::new();
-    let mut warnings = Vec::new();
-    let mut other: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut bad = 0;
-    let mut on_bad = |record: &BadRecord, warnings: &mut Vec<Warning>| {
-        bad += 1;
-        warnings.push(bad_record_warning(&file.display, record));
-    };
-    let (mut pages, mut end) = next_chunk(&mut records, &mut other, |record| {
-        on_bad(record, &mut warnings)
-    });
-    while !pages.is_empty() || !end {
-        // Reading and extracting a page is the slow part: a chunk's pages are
-        // spread over the threads, so that one large file keeps them all busy,
-        // while the next chunk is taken from the file (decompression and
-        // framing would otherwise leave the other threads waiting).
-        let chunk = std::mem::take(&mut pages);
-        let (extracted, next) = rayon::join(
-            || extract_pages(chunk, &file, &stamp),
-            || {
-                if end {
-                    return (Vec::new(), true, Vec::new());
-                }
-                let mut bad_records = Vec::new();
-                let (pages, end) = next_chunk(&mut records, &mut other, |record| {
-                    bad_records.push(record.clone())
-                });
-                (pages, end, bad_records)
-            },
-        );
-        for record in &next.2 {
-            on_bad(record, &mut warnings);
+/// Reads an input in batches of non-blank lines, each line at most `max_line`
+/// bytes: a longer line is read past, not held, and becomes an error.
+pub struct LineBatches<R> {
+    input: R,
+    max_line: usize,
+    number: usize,
+    done: bool,
+}
+
+impl<R: BufRead> LineBatches<R> {
+    pub fn new(input: R, max_line: usize) -> LineBatches<R> {
+        LineBatches {
+            input,
+            max_line,
+            number: 0,
+            done: false,
         }
-        for result in extracted {
-            match result {
-                Ok((article, found)) => {
-                    articles.push(article);
-                    warnings.extend(found);
-                }
-                Err(PageError::NoText) => *other.entry(NO_TEXT).or_default() += 1,
-                Err(PageError::Bad(record)) => on_bad(&record, &mut warnings),
+    }
+
+    /// The next batch of up to [`BATCH_LINES`] lines or about [`BATCH_BYTES`]
+    /// bytes; `None` at the end of the input.
+    pub fn next_batch(&mut self) -> io::Result<Option<Vec<InputLine>>> {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while !self.done && batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
+            if let Some(line) = self.next_line()? {
+                bytes += line.text.as_ref().map_or(0, String::len);
+                batch.push(line);
             }
         }
-        (pages, end) = (next.0, next.1);
-        if (!pages.is_empty() || !end) && !articles.is_empty() {
-            parts.send(
-                std::mem::take(&mut articles),
-                std::mem::take(&mut warnings),
-                BTreeMap::new(),
-                false,
+        Ok((!batch.is_empty()).then_some(batch))
+    }
+
+    /// The next line, `None` for a blank one (or the end of the input).
+    fn next_line(&mut self) -> io::Result<Option<InputLine>> {
+        let mut kept: Vec<u8> = Vec::new();
+        let mut length = 0usize;
+        let mut ended = false;
+        loop {
+            let buffer = match self.input.fill_buf() {
+                Ok(buffer) => buffer,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            };
+            if buffer.is_empty() {
+                self.done = true;
+                break;
+            }
+            let (part, used) = match buffer.iter().position(|&b| b == b'\n') {
+                Some(end) => {
+                    ended = true;
+                    (&buffer[..end], end + 1)
+                }
+                None => (buffer, buffer.len()),
+            };
+            if length + part.len() <= self.max_line {
+                kept.extend_from_slice(part);
+            }
+            length += part.len();
+            self.input.consume(used);
+            if ended {
+                break;
+            }
+        }
+        if !ended && length == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        let number = self.number;
+        if length > self.max_line {
+            let reason = format!(
+                "line is {}, over the limit of {}",
+                super::human_bytes(length as u64),
+                super::human_bytes(self.max_line as u64)
             );
+            return Ok(Some(InputLine {
+                number,
+                text: Err(reason),
+            }));
         }
-    }
-    if !parts.sent && articles.is_empty() {
-        return (parts.send)(skip(ReadError::no_warc_articles(&other, bad).to_string()));
-    }
-    parts.send(articles, warnings, other, true);
-}
-
-/// Reads and extracts a chunk's pages, in parallel.
-fn extract_pages(
-    pages: Vec<Page>,
-    file: &SourceFile,
-    stamp: &FileStamp,
-) -> Vec<Result<(super::Article, Vec<Warning>), PageError>> {
-    pages
-        .into_par_iter()
-        .map(|page| {
-            let read = ReadArticle::decide(page.read()?, &file.display);
-            let mut found = Vec::new();
-            let article = article_from(read, file, stamp, Format::Warc, &mut found);
-            Ok((article, found))
-        })
-        .collect()
-}
-
-/// Reads records up to a chunk of pages: the pages, and whether the file ended.
-/// Other records are counted, bad ones handed to `on_bad`.
-fn next_chunk<R: std::io::BufRead + Seek>(
-    records: &mut Records<R>,
-    other: &mut BTreeMap<&'static str, usize>,
-    mut on_bad: impl FnMut(&BadRecord),
-) -> (Vec<Page>, bool) {
-    let mut pages = Vec::new();
-    let mut bytes = 0;
-    while pages.len() < CHUNK_PAGES && bytes < CHUNK_BYTES {
-        match records.next_item() {
-            None => return (pages, true),
-            Some(Item::Page(page)) => {
-                bytes += page.payload_len();
-                pages.push(page);
+        let text = match String::from_utf8(kept) {
+            Ok(text) => text,
+            Err(err) => {
+                let reason = format!(
+                    "not UTF-8 (invalid byte at column {}; JSON Lines are UTF-8)",
+                    err.utf8_error().valid_up_to() + 1
+                );
+                return Ok(Some(InputLine {
+                    number,
+                    text: Err(reason),
+                }));
             }
-            Some(Item::Other(kind)) => *other.entry(kind).or_default() += 1,
-            Some(Item::Bad(record)) => on_bad(&record),
-        }
-    }
-    (pages, false)
-}
-
-/// Sends one file's parts, in order, each marked with its place in the file.
-struct PartSender<'a> {
-    stamp: &'a FileStamp,
-    is_new: bool,
-    sent: bool,
-    send: &'a mut dyn FnMut(FileOutcome),
-}
-
-impl PartSender<'_> {
-    fn send(
-        &mut self,
-        articles: Vec<super::Article>,
-        warnings: Vec<Warning>,
-        other_records: BTreeMap<&'static str, usize>,
-        last: bool,
-    ) {
-        let part = match (self.sent, last) {
-            (false, true) => Part::Whole,
-            (false, false) => Part::First,
-            (true, false) => Part::Middle,
-            (true, true) => Part::Last,
         };
-        (self.send)(FileOutcome::Indexed(IndexedPart {
-            file: self.stamp.clone(),
-            articles,
-            warnings,
-            is_new: self.is_new,
-            part,
-            other_records,
-        }));
-        self.sent = true;
-    }
-}
-
-/// The file in the index directory that lists, one key a line, the files whose
-/// articles the last commit may hold only some of.
-const INCOMPLETE_FILE: &str = ".incomplete-files";
-
-/// The streamed files that a commit holds only in part, kept on disk so that
-/// the next run reads them again, whenever this one stops.
-#[derive(Debug)]
-pub(super) struct Incomplete {
-    path: PathBuf,
-    /// What the file on disk lists.
-    listed: BTreeSet<String>,
-    /// Files this run has begun and not finished writing.
-    open: BTreeSet<String>,
-    /// Files listed by an earlier run that this run has not written again in
-    /// full (they may lie under roots it was not given).
-    stale: BTreeSet<String>,
-}
-
-impl Incomplete {
-    pub(super) fn load(index_dir: &Path) -> Result<Incomplete, IndexError> {
-        let path = index_dir.join(INCOMPLETE_FILE);
-        let listed: BTreeSet<String> = match std::fs::read_to_string(&path) {
-            Ok(text) => text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect(),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => BTreeSet::new(),
-            Err(source) => return Err(IndexError::Io { path, source }),
-        };
-        Ok(Incomplete {
-            path,
-            stale: listed.clone(),
-            listed,
-            open: BTreeSet::new(),
-        })
-    }
-
-    /// The files to read again, whether or not they changed.
-    pub(super) fn listed(&self) -> HashSet<String> {
-        self.listed.iter().cloned().collect()
-    }
-
-    /// A part of the file `key` was written (not yet committed).
-    pub(super) fn wrote(&mut self, key: &str, part: Part) {
-        match part {
-            Part::First => {
-                self.open.insert(key.to_string());
-            }
-            Part::Middle => {}
-            Part::Whole | Part::Last => {
-                self.open.remove(key);
-                self.stale.remove(key);
-            }
-        }
-    }
-
-    /// The file `key` is gone, and its documents with it.
-    pub(super) fn removed(&mut self, key: &str) {
-        self.stale.remove(key);
-    }
-
-    fn needed(&self) -> BTreeSet<String> {
-        self.open.union(&self.stale).cloned().collect()
-    }
-
-    /// Lists every file the coming commit holds in part, before it exists.
-    pub(super) fn before_commit(&mut self) -> Result<(), IndexError> {
-        let needed = self.needed();
-        if needed.is_subset(&self.listed) {
-            return Ok(());
-        }
-        // The files the last commit held in part stay listed until this commit
-        // replaces it.
-        let listed: BTreeSet<String> = self.listed.union(&needed).cloned().collect();
-        self.write(listed)
-    }
-
-    /// Drops the files the commit just made holds in full.
-    pub(super) fn after_commit(&mut self) -> Result<(), IndexError> {
-        let needed = self.needed();
-        if needed == self.listed {
-            return Ok(());
-        }
-        self.write(needed)
-    }
-
-    /// Replaces the list on disk whole (written aside, synced, renamed), so that
-    /// a crash leaves the old list or the new one.
-    fn write(&mut self, listed: BTreeSet<String>) -> Result<(), IndexError> {
-        let io_error = |source| IndexError::Io {
-            path: self.path.clone(),
-            source,
-        };
-        if listed.is_empty() {
-            match std::fs::remove_file(&self.path) {
-                Ok(()) => {}
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-                Err(err) => return Err(io_error(err)),
-            }
+        // A byte-order mark may open the input, as it may open a file.
+        let mut text = if number == 1 {
+            text.strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text)
         } else {
-            let aside = self.path.with_extension("new");
-            let mut text = String::new();
-            for key in &listed {
-                text.push_str(key);
-                text.push('\n');
-            }
-            let written = File::create(&aside).and_then(|mut f| {
-                f.write_all(text.as_bytes())?;
-                f.sync_all()
-            });
-            written.map_err(io_error)?;
-            std::fs::rename(&aside, &self.path).map_err(io_error)?;
+            text
+        };
+        if text.ends_with('\r') {
+            text.pop();
         }
-        self.listed = listed;
-        Ok(())
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(InputLine {
+            number,
+            text: Ok(text),
+        }))
     }
+}
+
+/// What one input line became.
+#[derive(Debug)]
+pub struct LineOutcome {
+    pub line: usize,
+    pub result: Result<ExtractedArticle, LineError>,
+}
+
+/// An article extracted from a line, with what was wrong with it but did not
+/// stop it (a metadata date that is not a date).
+#[derive(Debug)]
+pub struct ExtractedArticle {
+    pub article: Article,
+    pub warnings: Vec<String>,
+}
+
+/// Why a line gave no article, and the line's `id` when it has one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineError {
+    pub id: Option<String>,
+    pub message: String,
+}
+
+/// What a run of [`extract`] saw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StreamReport {
+    /// Non-blank lines read.
+    pub lines: usize,
+    pub articles: usize,
+    /// Lines that gave an error line instead of an article.
+    pub errors: usize,
+    /// The first of those: its line number and message.
+    pub first_error: Option<(usize, String)>,
+}
+
+/// Reads articles as JSON Lines from `input` and writes one line per non-blank
+/// input line to `out`, in input order: what `render` makes of the article, or
+/// of the reason the line is not one. Lines longer than `max_line` bytes are
+/// errors. Extraction runs on the current rayon pool; `render` too, so that the
+/// text is made on every core. Only reading and writing failures stop the run.
+pub fn extract(
+    input: impl BufRead,
+    out: &mut impl Write,
+    max_line: usize,
+    render: impl Fn(LineOutcome) -> String + Sync,
+) -> io::Result<StreamReport> {
+    let mut report = StreamReport::default();
+    let mut batches = LineBatches::new(input, max_line);
+    while let Some(batch) = batches.next_batch()? {
+        let rendered: Vec<(usize, Option<String>, String)> = batch
+            .into_par_iter()
+            .map(|line| {
+                let outcome = extract_line(line);
+                let error = outcome.result.as_ref().err().map(|e| e.message.clone());
+                (outcome.line, error, render(outcome))
+            })
+            .collect();
+        for (line, error, text) in rendered {
+            report.lines += 1;
+            match error {
+                Some(message) => {
+                    report.errors += 1;
+                    report.first_error.get_or_insert((line, message));
+                }
+                None => report.articles += 1,
+            }
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+    }
+    Ok(report)
+}
+
+/// Extracts one line: the same reading and extraction as a line of a `.jsonl`
+/// file in `morgue index`, with the id and path the line gives.
+pub fn extract_line(line: InputLine) -> LineOutcome {
+    let number = line.number;
+    let result = line
+        .text
+        .map_err(|message| LineError { id: None, message })
+        .and_then(|text| extract_text(&text, number));
+    LineOutcome {
+        line: number,
+        result,
+    }
+}
+
+fn extract_text(text: &str, number: usize) -> Result<ExtractedArticle, LineError> {
+    let (mut raw, object) = formats::read_json_record(text).map_err(|message| LineError {
+        id: record_id(text),
+        message,
+    })?;
+    let fields = CallerFields::read(&object, text).map_err(|message| LineError {
+        id: object_id(&object).ok().flatten(),
+        message,
+    })?;
+    raw.line = Some(number);
+    let read = ReadArticle::new(raw, &fields.path);
+    let file = extracted_file(&fields.id, &read.raw.title, &read.raw.body);
+    let origin = Origin {
+        id: fields.id,
+        file,
+        path: fields.path,
+        format: Format::JsonLines,
+    };
+    let (article, warnings) = extract_article(read, origin);
+    Ok(ExtractedArticle { article, warnings })
+}
+
+/// What a line says that a `.jsonl` file's line does not: the article's id and
+/// the path it is shown under.
+struct CallerFields {
+    id: String,
+    path: String,
+}
+
+impl CallerFields {
+    fn read(object: &Map<String, Value>, text: &str) -> Result<CallerFields, String> {
+        let path = match object.get("path") {
+            None | Some(Value::Null) => DEFAULT_PATH.to_string(),
+            Some(Value::String(path)) if !path.trim().is_empty() => path.trim().to_string(),
+            Some(_) => return Err("`path` is not a non-empty string".to_string()),
+        };
+        let id = match object_id(object)? {
+            Some(id) => id,
+            None => derived_id(&path, text),
+        };
+        Ok(CallerFields { id, path })
+    }
+}
+
+/// The caller's `id`: a non-empty string or a number; `None` when there is none.
+fn object_id(object: &Map<String, Value>) -> Result<Option<String>, String> {
+    match object.get("id") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(id)) if !id.trim().is_empty() => Ok(Some(id.trim().to_string())),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(_) => Err("`id` is not a non-empty string or a number".to_string()),
+    }
+}
+
+/// The `id` of a line that is not an article, when it is an object with one.
+fn record_id(text: &str) -> Option<String> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => object_id(&object).ok().flatten(),
+        _ => None,
+    }
+}
+
+/// An id for a line without one: 16 hex digits of the blake3 hash of its path
+/// and its text. It depends on nothing but the line, so the same line gets the
+/// same id in any run, any batch and any partition of a larger job.
+pub fn derived_id(path: &str, text: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(path.as_bytes());
+    hasher.update(b"\n");
+    hasher.update(text.trim().as_bytes());
+    hasher.finalize().to_hex()[..16].to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn keys(incomplete: &Incomplete) -> Vec<String> {
-        let mut keys: Vec<String> = incomplete.listed().into_iter().collect();
-        keys.sort();
-        keys
+    fn lines(input: &str, max_line: usize) -> Vec<InputLine> {
+        let mut batches = LineBatches::new(input.as_bytes(), max_line);
+        let mut all = Vec::new();
+        while let Some(batch) = batches.next_batch().expect("reading memory") {
+            all.extend(batch);
+        }
+        all
+    }
+
+    fn ok(number: usize, text: &str) -> InputLine {
+        InputLine {
+            number,
+            text: Ok(text.to_string()),
+        }
     }
 
     #[test]
-    fn a_file_is_listed_while_a_commit_holds_it_in_part() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut incomplete = Incomplete::load(dir.path()).expect("load");
-        incomplete.wrote("a", Part::First);
-        incomplete.wrote("b", Part::Whole);
-        incomplete.before_commit().expect("list");
-        assert_eq!(keys(&Incomplete::load(dir.path()).expect("load")), ["a"]);
-        incomplete.after_commit().expect("list");
-        incomplete.wrote("a", Part::Middle);
-        incomplete.wrote("a", Part::Last);
-        // Until the commit that holds the last part exists, the list stays.
-        incomplete.before_commit().expect("list");
-        assert_eq!(keys(&Incomplete::load(dir.path()).expect("load")), ["a"]);
-        incomplete.after_commit().expect("list");
-        assert!(keys(&Incomplete::load(dir.path()).expect("load")).is_empty());
-        assert!(!dir.path().join(INCOMPLETE_FILE).exists());
+    fn lines_keep_their_numbers_and_blank_ones_are_skipped() {
+        let read = lines("\u{feff}{\"a\":1}\n\n  \r\n{\"b\":2}\r\n{\"c\":3}", 100);
+        assert_eq!(
+            read,
+            vec![ok(1, "{\"a\":1}"), ok(4, "{\"b\":2}"), ok(5, "{\"c\":3}")]
+        );
+        assert!(lines("", 100).is_empty());
+        assert!(lines("\n\n", 100).is_empty());
     }
 
     #[test]
-    fn a_file_left_in_part_by_a_killed_run_stays_listed_until_written_again() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut killed = Incomplete::load(dir.path()).expect("load");
-        killed.wrote("a", Part::First);
-        killed.before_commit().expect("list");
-        // The run is killed here; the next one starts from the list.
-        let mut next = Incomplete::load(dir.path()).expect("load");
-        assert_eq!(keys(&next), ["a"]);
-        next.wrote("other", Part::Whole);
-        next.before_commit().expect("list");
-        next.after_commit().expect("list");
-        assert_eq!(keys(&Incomplete::load(dir.path()).expect("load")), ["a"]);
-        next.wrote("a", Part::Whole);
-        next.before_commit().expect("list");
-        next.after_commit().expect("list");
-        assert!(keys(&Incomplete::load(dir.path()).expect("load")).is_empty());
+    fn a_long_line_is_an_error_and_the_next_one_is_read() {
+        let input = format!("{}\n{{\"b\":2}}\n", "x".repeat(50));
+        let read = lines(&input, 10);
+        assert_eq!(read.len(), 2);
+        assert!(
+            read[0]
+                .text
+                .as_ref()
+                .is_err_and(|e| e.contains("over the limit"))
+        );
+        assert_eq!(read[1], ok(2, "{\"b\":2}"));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_an_error_for_their_line_only() {
+        let mut batches = LineBatches::new(&b"{\"a\":\"\xff\"}\n{\"b\":2}\n"[..], 100);
+        let batch = batches.next_batch().expect("read").expect("a batch");
+        assert!(
+            batch[0]
+                .text
+                .as_ref()
+                .is_err_and(|e| e.contains("not UTF-8"))
+        );
+        assert_eq!(batch[1], ok(2, "{\"b\":2}"));
+    }
+
+    #[test]
+    fn batches_close_at_a_count_of_lines() {
+        let input = "{\"title\":\"t\"}\n".repeat(BATCH_LINES + 5);
+        let mut batches = LineBatches::new(input.as_bytes(), 100);
+        let sizes: Vec<usize> = std::iter::from_fn(|| batches.next_batch().expect("read"))
+            .map(|b| b.len())
+            .collect();
+        assert_eq!(sizes, vec![BATCH_LINES, 5]);
+    }
+
+    fn error(text: &str) -> Option<LineError> {
+        extract_line(ok(3, text)).result.err()
+    }
+
+    #[test]
+    fn lines_that_are_not_articles_say_why() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("{\"title\": \"x\"", "invalid JSON at column", None),
+            ("[1, 2]", "not a JSON object", None),
+            (
+                "{\"id\": \"a7\", \"author\": \"X\"}",
+                "not an article object",
+                Some("a7"),
+            ),
+            (
+                "{\"id\": 12, \"body\": \"  \"}",
+                "not an article object",
+                Some("12"),
+            ),
+            ("{\"id\": [1], \"body\": \"Text.\"}", "`id` is not", None),
+            (
+                "{\"id\": \"a\", \"path\": 3, \"body\": \"Text.\"}",
+                "`path` is not",
+                Some("a"),
+            ),
+        ];
+        for (text, message, id) in cases {
+            let err = error(text).unwrap_or_else(|| panic!("{text} is an error"));
+            assert!(err.message.contains(message), "{text}: {}", err.message);
+            assert_eq!(err.id.as_deref(), *id, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_article_line_takes_its_id_and_path_and_the_path_dates_it() {
+        let text = r#"{"id": "w-1", "path": "wires/2023/11/05/a.json", "headline": "Talks", "text": "Talks went on."}"#;
+        let outcome = extract_line(ok(7, text));
+        let article = outcome.result.expect("an article").article;
+        assert_eq!(article.id, "w-1");
+        assert_eq!(article.path, "wires/2023/11/05/a.json");
+        assert_eq!(article.line, Some(7));
+        assert_eq!(article.format, Format::JsonLines);
+        assert_eq!(article.title, "Talks");
+        assert_eq!(
+            article.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-11-05")
+        );
+        assert_eq!(article.date_source, crate::ingest::DateSource::Path);
+    }
+
+    #[test]
+    fn a_line_without_an_id_gets_one_from_its_path_and_text() {
+        let text = r#"{"title": "T", "body": "B."}"#;
+        let id = |line| {
+            extract_line(ok(line, text))
+                .result
+                .expect("an article")
+                .article
+                .id
+        };
+        assert_eq!(id(1), id(9), "the line number does not change the id");
+        assert_eq!(id(1), derived_id(DEFAULT_PATH, text));
+        assert_ne!(derived_id("a", text), derived_id("b", text));
+        assert_eq!(id(1).len(), 16);
     }
 }

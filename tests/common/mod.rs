@@ -1,6 +1,11 @@
 //! Helpers the end-to-end test files share: running the built binary against an
-//! index, and writing an archive of articles. Each test binary uses a part of them.
+//! index, writing an archive of articles, a running `morgue serve` ([`server`])
+//! and a headless Chromium to look at its pages ([`webdriver`]). Each test
+//! binary uses a part of them.
 #![allow(dead_code)]
+
+pub mod server;
+pub mod webdriver;
 
 use std::path::Path;
 
@@ -36,4 +41,18 @@ pub fn index_into(index: &Path, corpus: &Path) {
         corpus.display(),
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// Copies the folder `from` to `to`, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
 }

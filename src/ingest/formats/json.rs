@@ -84,31 +84,15 @@ pub(crate) fn read_json_lines(text: &str) -> Result<(Vec<RawArticle>, Vec<BadRec
         if trimmed.is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(trimmed) {
-            Ok(Value::Object(map)) => match article_from_object(&map) {
-                Some(mut a) => {
-                    a.line = Some(line_no);
-                    articles.push(a);
-                }
-                None => bad.push(BadRecord {
-                    offset: None,
-                    line: line_no,
-                    reason: NOT_ARTICLE_REASON.to_string(),
-                }),
-            },
-            Ok(_) => bad.push(BadRecord {
+        match read_record(trimmed) {
+            Ok((mut a, _)) => {
+                a.line = Some(line_no);
+                articles.push(a);
+            }
+            Err(reason) => bad.push(BadRecord {
                 offset: None,
                 line: line_no,
-                reason: "not a JSON object".to_string(),
-            }),
-            Err(e) => bad.push(BadRecord {
-                offset: None,
-                line: line_no,
-                reason: format!(
-                    "invalid JSON at column {}: {}",
-                    e.column(),
-                    json_message(&e)
-                ),
+                reason,
             }),
         }
     }
@@ -124,6 +108,24 @@ pub(crate) fn read_json_lines(text: &str) -> Result<(Vec<RawArticle>, Vec<BadRec
         });
     }
     Ok((articles, bad))
+}
+
+/// One JSON Lines record (a trimmed, non-blank line) as an article, with the
+/// object it came from (for fields of the caller's own, such as `morgue
+/// extract`'s `id` and `path`); the reason when it is not one.
+pub(crate) fn read_record(line: &str) -> Result<(RawArticle, Map<String, Value>), String> {
+    match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(map)) => match article_from_object(&map) {
+            Some(a) => Ok((a, map)),
+            None => Err(NOT_ARTICLE_REASON.to_string()),
+        },
+        Ok(_) => Err("not a JSON object".to_string()),
+        Err(e) => Err(format!(
+            "invalid JSON at column {}: {}",
+            e.column(),
+            json_message(&e)
+        )),
+    }
 }
 
 /// True when the whole text is one JSON object (used to sniff mislabelled

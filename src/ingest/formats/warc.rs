@@ -392,7 +392,7 @@ impl<R: BufRead + Seek> Records<R> {
 }
 
 /// Reads every record of a WARC file held in memory; the pipeline streams
-/// files instead (see `ingest::stream`), this serves tests and callers that
+/// files instead (see `ingest::parts`), this serves tests and callers that
 /// already have the bytes.
 pub(crate) fn read_all(bytes: &[u8]) -> Result<ParsedFile, ReadError> {
     let mut records = Records::open(io::Cursor::new(bytes), bytes.len() as u64)?;

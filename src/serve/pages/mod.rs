@@ -50,6 +50,11 @@ impl Page {
 
     /// A page saying why a request was not answered, with the search form to try again.
     pub fn error(refusal: &Refusal) -> Page {
+        Page::refused(refusal, &SearchForm::default())
+    }
+
+    /// [`Page::error`] with the search form holding what was typed, to correct it.
+    fn refused(refusal: &Refusal, form: &SearchForm) -> Page {
         let heading = match refusal.status {
             400 => "That search could not be run",
             404 => "Not found",
@@ -58,7 +63,7 @@ impl Page {
         };
         let markup = layout(
             heading,
-            &SearchForm::default(),
+            form,
             html! {
                 main #main .message {
                     h1 { (heading) }

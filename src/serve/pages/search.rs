@@ -39,25 +39,7 @@ pub(super) fn page(archive: &Archive, query: &str) -> Result<Page, Refusal> {
     };
     match run(archive, query, &pairs) {
         Ok(markup) => Ok(Page::ok(layout(&title(&pairs), &form, markup))),
-        Err(refusal) => {
-            let mut page = Page::error(&refusal);
-            if refusal.status == 400 {
-                // Keep what was typed in the form, to correct it.
-                page.html = layout(
-                    "That search could not be run",
-                    &form,
-                    html! {
-                        main #main .message {
-                            h1 { "That search could not be run" }
-                            p #error { (sanitize(&refusal.message)) }
-                            p { a href="/" { "Start a new search" } }
-                        }
-                    },
-                )
-                .into_string();
-            }
-            Ok(page)
-        }
+        Err(refusal) => Ok(Page::refused(&refusal, &form)),
     }
 }
 

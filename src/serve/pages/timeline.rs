@@ -85,7 +85,8 @@ pub(super) fn figure(chart: &Chart, caption: &str) -> Markup {
     html! {
         figure #timeline data-by=(unit) {
             figcaption {
-                (caption) ", per " (unit) ": " (thousands(dated)) " with a known date"
+                (caption) ", per " (unit) ": " (thousands(dated)) " with a known date, "
+                "at most " (thousands(max)) " in one " (unit)
                 span .hint { " · a bar narrows the dates" }
             }
             div class=(format!("chart w{}", quarters * 25)) {
@@ -109,8 +110,7 @@ pub(super) fn figure(chart: &Chart, caption: &str) -> Markup {
                 }
                 div .axis {
                     span { (first) }
-                    span { "most in one " (unit) ": " (thousands(max)) }
-                    span { (last) }
+                    @if last != first { span { (last) } }
                 }
             }
         }
