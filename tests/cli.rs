@@ -795,8 +795,8 @@ fn help_lists_every_command_with_examples() {
     insta::assert_snapshot!("help", help);
     for command in [
         "index",
-        "merge",
         "extract",
+        "merge",
         "search",
         "show",
         "people",

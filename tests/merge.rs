@@ -609,3 +609,102 @@ fn an_existing_archive_is_replaced_only_with_force() {
     assert!(merge(&["shard-a", "shard-b"]).status.success());
     assert_eq!(json(&out, &["stats"])["articles"], two);
 }
+
+/// Runs `morgue extract` on `lines` and returns its output lines, ending in a newline.
+fn extracted(lines: &[String]) -> String {
+    let output = morgue(Path::new("unused"))
+        .arg("extract")
+        .write_stdin(lines.join("\n"))
+        .output()
+        .expect("run morgue extract");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// A Spark job's way: `morgue extract` on each part of the input, `morgue
+/// index --extracted` of each part, then `morgue merge` makes what `index
+/// --extracted` of all the lines makes; an article in two parts is refused.
+#[test]
+fn shards_of_extracted_articles_merge_as_one_index_of_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = |(path, text): &(&str, &str)| -> String {
+        let (title, body) = text.split_once("\n\n").unwrap_or((text, ""));
+        let id = path
+            .rsplit('/')
+            .next()
+            .unwrap_or(path)
+            .trim_end_matches(".txt");
+        serde_json::json!({"id": id, "path": format!("wires/{path}"), "title": title, "body": body})
+            .to_string()
+    };
+    let full: Vec<String> = FULL_NAMES.iter().map(line).collect();
+    let surnames: Vec<String> = SURNAMES.iter().map(line).collect();
+    let parts = [
+        ("part-a", extracted(&full)),
+        ("part-b", extracted(&surnames)),
+        ("all", extracted(&[full.clone(), surnames.clone()].concat())),
+        // The firm's story in both parts.
+        (
+            "part-c",
+            extracted(&[surnames.clone(), full[2..].to_vec()].concat()),
+        ),
+    ];
+    for (name, lines) in &parts {
+        let file = dir.path().join(format!("{name}.jsonl"));
+        std::fs::write(&file, lines).expect("write extract output");
+        let output = morgue(&dir.path().join(name))
+            .args(["index", "--quiet", "--extracted"])
+            .arg(&file)
+            .output()
+            .expect("run morgue index --extracted");
+        assert!(output.status.success(), "{name}: {output:?}");
+    }
+    let merged = dir.path().join("merged");
+    let output = morgue(&merged)
+        .current_dir(dir.path())
+        .args(["merge", "part-a", "part-b", "--quiet"])
+        .output()
+        .expect("run morgue merge");
+    assert!(output.status.success(), "{output:?}");
+
+    let single = dir.path().join("all");
+    for args in [
+        &["people", "--limit", "100"][..],
+        &["orgs", "--limit", "100"],
+        &["search", "--person", "Ronald Reagan"],
+        &["search", "--person", "Baker", "--facets"],
+        &["search", "dollar"],
+        &["timeline", "--by", "day"],
+    ] {
+        let args = with_limit(args);
+        let (m, s) = (json(&merged, &args), json(&single, &args));
+        assert!(compare_hits(&m, &s).is_ok(), "{args:?}");
+        assert_eq!(comparable(m), comparable(s), "{args:?}");
+    }
+    let people = json(&merged, &["people"]);
+    assert!(people.to_string().contains("Ronald Reagan"), "{people}");
+    // All but `line`, the article's line in the input it was extracted from:
+    // a part's lines are numbered from 1.
+    let shown = |index: &Path, id: &str| {
+        let mut article = json(index, &["show", id]);
+        article.as_object_mut().and_then(|a| a.remove("line"));
+        article
+    };
+    for id in [
+        "dollar", "staff", "brokers", "brief", "address", "contra", "banks",
+    ] {
+        assert_eq!(shown(&merged, id), shown(&single, id), "{id}");
+    }
+
+    let output = morgue(&dir.path().join("refused"))
+        .current_dir(dir.path())
+        .args(["merge", "part-a", "part-c"])
+        .output()
+        .expect("run morgue merge");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("both hold 1 file(s), such as extracted:brokers"),
+        "{stderr}"
+    );
+}

@@ -216,3 +216,55 @@ fn indexing_bit_by_bit_gives_the_people_of_indexing_at_once() {
     assert_eq!(people_by_article(&bit_by_bit), people_by_article(&fresh));
     assert_eq!(people_by_article(&bit_by_bit), before);
 }
+
+/// Whether a name is a firm's follows from what the articles say, not from
+/// what an earlier resolution made of it: once the only story naming the
+/// organisation is gone, the name the other story writes like a person's is a
+/// person again, as in an archive that never had the story. (Before, the firm
+/// that resolution had made of the name counted as an organisation of its own
+/// and kept it a firm; shards merged with `morgue merge` met the same.)
+#[test]
+fn a_firm_goes_with_the_articles_that_name_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    write_articles(
+        &corpus,
+        &[
+            (
+                "brokers.txt",
+                "Brokers expect gains\n\nNEW YORK, March 9 - Analysts at Smith Barney, Harris Upham and Co expect gains in bank shares. Smith Barney analyst Tom Lusk said demand was strong.\n",
+            ),
+            (
+                "banks.txt",
+                "Bank shares seen higher\n\nNEW YORK, March 10 - Bank shares should rise further this spring, said Smith Barney, which raised its estimates for three regional banks.\n",
+            ),
+        ],
+    );
+    let corpus_arg = corpus.to_str().expect("utf-8 path");
+    let (bit_by_bit, fresh) = (dir.path().join("bit-by-bit"), dir.path().join("fresh"));
+    let names = |index: &Path, kind: &str| -> Vec<String> {
+        json(index, &[kind, "--json"])[kind]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|v| v["name"].as_str().map(str::to_string))
+            .collect()
+    };
+    morgue(&bit_by_bit)
+        .args(["index", corpus_arg, "--quiet"])
+        .assert()
+        .success();
+    assert!(names(&bit_by_bit, "orgs").contains(&"Smith Barney".to_string()));
+    assert!(!names(&bit_by_bit, "people").contains(&"Smith Barney".to_string()));
+
+    std::fs::remove_file(corpus.join("brokers.txt")).expect("remove");
+    for index in [&bit_by_bit, &fresh] {
+        morgue(index)
+            .args(["index", corpus_arg, "--quiet"])
+            .assert()
+            .success();
+    }
+    assert_eq!(names(&bit_by_bit, "people"), ["Smith Barney"]);
+    assert_eq!(names(&bit_by_bit, "people"), names(&fresh, "people"));
+    assert_eq!(names(&bit_by_bit, "orgs"), names(&fresh, "orgs"));
+}

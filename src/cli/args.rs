@@ -50,19 +50,19 @@ pub enum ColorChoice {
 pub enum Command {
     /// Index (or re-index) directories of articles.
     #[command(
-        after_help = "Examples:\n  morgue index                    # indexes ./corpus into ./index\n  morgue index ~/news ~/wires --index ~/news-index\n  morgue index corpus --json      # machine-readable report on stdout\n  morgue index --extracted extracted.jsonl   # the output of morgue extract\n\nReads .txt, .md/.markdown, .html/.htm, .json and .jsonl/.ndjson files.\nFiles that cannot be read are listed with a reason; the rest is indexed.\nExit status: 0 when the run completed, 2 when it failed (or, with --strict, when any file was skipped)."
+        after_help = "Examples:\n  morgue index                    # indexes ./corpus into ./index\n  morgue index ~/news ~/wires --index ~/news-index\n  morgue index corpus --json      # machine-readable report on stdout\n  morgue index --extracted extracted.jsonl   # the output of morgue extract\n\nReads .txt, .md/.markdown, .html/.htm, .json, .jsonl/.ndjson and .warc/.warc.gz files.\nFiles that cannot be read are listed with a reason; the rest is indexed.\nExit status: 0 when the run completed, 2 when it failed (or, with --strict, when any file was skipped)."
     )]
     Index(IndexArgs),
-    /// Merge index shards built apart into one archive, written to --index.
-    #[command(
-        after_help = "Examples:\n  morgue merge shards/part-0 shards/part-1 shards/part-2 --index archive\n  morgue merge shards/* --index archive --force   # replace the archive there\n  morgue merge shards/* --index archive --json    # machine-readable report on stdout\n\nEach shard is an index written by `morgue index` (with this morgue's index format) from\nits own files: a file in two shards is an error. The archive goes to --index DIR, which\nmust be missing or empty (or hold an index to replace, with --force). People are resolved\nagain across the merged archive, so it finds, counts and lists as one index of all the\narticles would, and `morgue index` keeps it up to date from there. The shards are only\nread; nothing is written when one is refused.\nExit status: 0 when the archive was merged, 2 on error."
-    )]
-    Merge(MergeArgs),
     /// Extract articles read as JSON Lines: one line per article, with everything indexing finds in it.
     #[command(
         after_help = "Examples:\n  morgue extract < articles.jsonl > extracted.jsonl\n  morgue extract wires.jsonl --threads 2 | morgue index --extracted -\n  echo '{\"id\": \"a1\", \"title\": \"Talks\", \"body\": \"BAGHDAD, Nov. 5 - ...\"}' | morgue extract\n\nEach input line is an article object with the fields `morgue index` reads in .jsonl\nfiles (title/headline, body/text/content, date/published..., url, author, source,\ntags), and optionally `id` (derived from the line when absent) and `path` (shown\nas the article's path, and read for a date like a file's path; default stdin).\nA line {\"path\", \"file_base64\"} carries a whole file instead, read as `morgue index`\nreads a file at that path: one output line per article in it.\nEach output line is the article with its publication date, people, organisations,\ncountries, mentioned dates and cleaned text (see the README, \"Beyond one machine\"),\nor {\"version\", \"line\", \"id\", \"error\": {\"message\"}} for a line that is not an\narticle. Output is in input order; blank lines give none.\nExit status: 0 when the input was read to the end (error lines included), 2 on a\nread or write failure (or, with --strict, when any line was an error)."
     )]
     Extract(ExtractArgs),
+    /// Merge index shards built apart into one archive, written to --index.
+    #[command(
+        after_help = "Examples:\n  morgue merge shards/part-0 shards/part-1 shards/part-2 --index archive\n  morgue merge shards/* --index archive --force   # replace the archive there\n  morgue merge shards/* --index archive --json    # machine-readable report on stdout\n\nEach shard is an index written by `morgue index` (with this morgue's index format) from\nits own files: a file in two shards is an error. The archive goes to --index DIR, which\nmust be missing or empty (or hold an index to replace, with --force). People are resolved\nagain across the merged archive, so it finds, counts and lists as one index of all the\narticles would, and `morgue index` keeps it up to date from there. The shards are only\nread; nothing is written when one is refused.\nExit status: 0 when the archive was merged, 2 on error."
+    )]
+    Merge(MergeArgs),
     /// Search articles by words, people, organisations, countries and dates.
     #[command(
         after_help = "Query language:\n  ceasefire talks          both words (AND is the default), in any form (talk, talking)\n  =sanctions               this form of the word only (also: --exact for every word)\n  \"prime minister\"         a phrase, as written\n  gaza OR ukraine          either\n  talks -ukraine           exclude a word\n  title:visit person:sudani country:iq   search one field\n\nExamples:\n  morgue search Blinken\n  morgue search --person \"al-Sudani\" --country iraq\n  morgue search ceasefire --from 2023-10 --to 2023-12 --sort newest\n  morgue search --mentions 2023-10-23 --json\n\nExit status: 0 when something matched, 1 when nothing did, 2 on error."
@@ -134,29 +134,13 @@ pub struct IndexArgs {
     /// Print the report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
-    /// Skip files (with --extracted: lines) larger than this (e.g. 500KB, 20MB, 1GB).
+    /// Skip files (with --extracted: lines) larger than this (e.g. 500KB, 20MB, 1GB); in WARC files, pages.
     #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = parse_size)]
     pub max_file_size: u64,
     /// Index the output of `morgue extract` (a file, or - for stdin) without
     /// extracting again; an article replaces the one with the same id.
     #[arg(long, value_name = "FILE|-", conflicts_with_all = ["paths", "reextract", "keep_missing"])]
     pub extracted: Option<PathBuf>,
-    /// Print nothing but errors.
-    #[arg(long, short)]
-    pub quiet: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct MergeArgs {
-    /// Index directories to merge, each written by `morgue index`.
-    #[arg(value_name = "SHARD", required = true)]
-    pub shards: Vec<PathBuf>,
-    /// Replace the index at --index if there is one (by default that is an error).
-    #[arg(long)]
-    pub force: bool,
-    /// Print the report as JSON on stdout.
-    #[arg(long)]
-    pub json: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -176,6 +160,22 @@ pub struct ExtractArgs {
     /// Exit with status 2 if any line gave an error line.
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Index directories to merge, each written by `morgue index`.
+    #[arg(value_name = "SHARD", required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Replace the index at --index if there is one (by default that is an error).
+    #[arg(long)]
+    pub force: bool,
+    /// Print the report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Filters shared by `search`, `timeline`, `related` and the listing commands.

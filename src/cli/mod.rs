@@ -83,6 +83,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 Outcome::Success
             }
         }
+        Command::Extract(_) => unreachable!("handled before stdout is locked"),
         Command::Merge(a) => {
             let options = MergeOptions {
                 shards: a.shards,
@@ -98,7 +99,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             }
             Outcome::Success
         }
-        Command::Extract(_) => unreachable!("handled before stdout is locked"),
         Command::Search(a) => {
             let archive = Archive::open(&cli.index)?;
             let request = SearchRequest {

@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::entity::{EntityKind, Matching};
 use crate::index::merge::MergeReport;
 use crate::ingest::extracted::ExtractedReport;
-use crate::ingest::{IngestReport, human_bytes};
+use crate::ingest::{Format, IngestReport, human_bytes};
 use crate::output::country_name;
 use crate::search::explore::{Facets, PeriodCount, RelatedReport};
 use crate::search::{ArticleDetail, SearchResults, Stats, ValueCount};
@@ -260,7 +260,10 @@ pub fn counts_text(
 
 pub fn article(out: &mut impl Write, a: &ArticleDetail, style: &Style) -> io::Result<()> {
     writeln!(out, "{}", style.paint(BOLD, &sanitize(&a.title)))?;
-    let line = a.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+    let line = a
+        .line
+        .map(|l| format!(" ({} {l})", Format::position_word(&a.format)))
+        .unwrap_or_default();
     writeln!(out, "id:        {}", a.id)?;
     writeln!(out, "path:      {}{line}", sanitize(&a.path))?;
     writeln!(out, "format:    {}", a.format)?;
@@ -409,6 +412,18 @@ pub fn ingest_report(out: &mut impl Write, r: &IngestReport, style: &Style) -> i
         r.files_ignored
     )?;
     writeln!(out, "the index holds {} articles", r.articles_total)?;
+    if !r.records_skipped.is_empty() {
+        let kinds: Vec<String> = r
+            .records_skipped
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        writeln!(
+            out,
+            "WARC records that are not articles: {}",
+            sanitize(&kinds.join(", "))
+        )?;
+    }
     if r.articles_resolved > 0 {
         writeln!(
             out,
@@ -432,6 +447,50 @@ pub fn ingest_report(out: &mut impl Write, r: &IngestReport, style: &Style) -> i
                 sanitize(&w.path),
                 sanitize(&w.message)
             )?;
+        }
+    }
+    Ok(())
+}
+
+/// The summary of `morgue index --extracted`.
+pub fn extracted_report(
+    out: &mut impl Write,
+    r: &ExtractedReport,
+    style: &Style,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "indexed {} articles from {} into {} in {:.2} s ({:.0} articles/s)",
+        r.articles_indexed,
+        sanitize(&r.input),
+        r.index,
+        r.elapsed_secs,
+        r.articles_per_sec,
+    )?;
+    writeln!(
+        out,
+        "lines read: {}, new articles: {}, replaced (same id): {}, skipped: {}",
+        r.lines, r.articles_added, r.articles_replaced, r.lines_skipped
+    )?;
+    writeln!(out, "the index holds {} articles", r.articles_total)?;
+    if r.articles_resolved > 0 {
+        writeln!(
+            out,
+            "people resolved across the archive: {} articles updated",
+            r.articles_resolved
+        )?;
+    }
+    if !r.skipped.is_empty() {
+        writeln!(out, "{}", style.paint(RED, "skipped:"))?;
+        for s in &r.skipped {
+            let id =
+                s.id.as_deref()
+                    .map(|id| format!(" (id {})", sanitize(id)))
+                    .unwrap_or_default();
+            writeln!(out, "  line {}{id}: {}", s.line, sanitize(&s.message))?;
+        }
+        if r.lines_skipped > r.skipped.len() {
+            writeln!(out, "  ... and {} more", r.lines_skipped - r.skipped.len())?;
         }
     }
     Ok(())
@@ -477,50 +536,6 @@ pub fn merge_report(out: &mut impl Write, r: &MergeReport) -> io::Result<()> {
         writeln!(out, "warnings:")?;
         for w in &r.warnings {
             writeln!(out, "  {}", sanitize(w))?;
-        }
-    }
-    Ok(())
-}
-
-/// The summary of `morgue index --extracted`.
-pub fn extracted_report(
-    out: &mut impl Write,
-    r: &ExtractedReport,
-    style: &Style,
-) -> io::Result<()> {
-    writeln!(
-        out,
-        "indexed {} articles from {} into {} in {:.2} s ({:.0} articles/s)",
-        r.articles_indexed,
-        sanitize(&r.input),
-        r.index,
-        r.elapsed_secs,
-        r.articles_per_sec,
-    )?;
-    writeln!(
-        out,
-        "lines read: {}, new articles: {}, replaced (same id): {}, skipped: {}",
-        r.lines, r.articles_added, r.articles_replaced, r.lines_skipped
-    )?;
-    writeln!(out, "the index holds {} articles", r.articles_total)?;
-    if r.articles_resolved > 0 {
-        writeln!(
-            out,
-            "people resolved across the archive: {} articles updated",
-            r.articles_resolved
-        )?;
-    }
-    if !r.skipped.is_empty() {
-        writeln!(out, "{}", style.paint(RED, "skipped:"))?;
-        for s in &r.skipped {
-            let id =
-                s.id.as_deref()
-                    .map(|id| format!(" (id {})", sanitize(id)))
-                    .unwrap_or_default();
-            writeln!(out, "  line {}{id}: {}", s.line, sanitize(&s.message))?;
-        }
-        if r.lines_skipped > r.skipped.len() {
-            writeln!(out, "  ... and {} more", r.lines_skipped - r.skipped.len())?;
         }
     }
     Ok(())

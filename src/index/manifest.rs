@@ -128,16 +128,36 @@ pub fn paths_under(
     wanted: &HashSet<FileId>,
     roots: &[std::path::PathBuf],
 ) -> tantivy::Result<Vec<(String, String)>> {
-    let mut found: HashSet<FileId> = HashSet::new();
-    let mut out = Vec::new();
-    if wanted.is_empty() || roots.is_empty() {
-        return Ok(out);
+    if roots.is_empty() {
+        return Ok(Vec::new());
     }
-    let under_roots = |path: &str| {
+    paths_where(searcher, wanted, |path| {
         roots
             .iter()
             .any(|root| std::path::Path::new(path).starts_with(root))
-    };
+    })
+}
+
+/// `(file_key, canonical path)` of the files `wanted`, wherever they are (an
+/// article of `index --extracted` has `extracted:ID` for a path).
+pub fn paths_of(
+    searcher: &Searcher,
+    wanted: &HashSet<FileId>,
+) -> tantivy::Result<Vec<(String, String)>> {
+    paths_where(searcher, wanted, |_| true)
+}
+
+/// [`paths_under`] with the test of a path given.
+fn paths_where(
+    searcher: &Searcher,
+    wanted: &HashSet<FileId>,
+    keep: impl Fn(&str) -> bool,
+) -> tantivy::Result<Vec<(String, String)>> {
+    let mut found: HashSet<FileId> = HashSet::new();
+    let mut out = Vec::new();
+    if wanted.is_empty() {
+        return Ok(out);
+    }
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let (Some(keys), Some(paths)) = (fast.str(schema::FILE_KEY)?, fast.str(schema::FILE_PATH)?)
@@ -147,7 +167,7 @@ pub fn paths_under(
         let key_terms = dictionary(&keys, short_hex)?;
         let path_terms = dictionary(&paths, |bytes| {
             let path = String::from_utf8_lossy(bytes);
-            under_roots(&path).then(|| path.into_owned())
+            keep(&path).then(|| path.into_owned())
         })?;
         for (doc, id) in files(segment, &keys, &key_terms) {
             if !wanted.contains(&id) || found.contains(&id) {

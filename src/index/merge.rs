@@ -1,5 +1,6 @@
 //! `morgue merge`: one archive from index shards built apart, such as one
-//! `morgue index` per partition of a Spark job, each over its own files.
+//! `morgue index` (or `morgue index --extracted`) per partition of a Spark
+//! job, each over its own files or articles.
 //!
 //! A shard's segments join the new index as they are: their files are copied
 //! into it and handed to its writer (tantivy's `add_segment`), so no article is
@@ -29,7 +30,8 @@
 //!
 //! A shard is refused, before anything is written, when it is not a finished
 //! morgue index of this format version and schema, is given twice, or holds a
-//! file another shard holds too. Shards are only read.
+//! file (or an `--extracted` article's id) another shard holds too. Shards are
+//! only read.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -131,7 +133,7 @@ pub enum MergeError {
     #[error("shard {}: {source}", .path.display())]
     Shard { path: PathBuf, source: IndexError },
     #[error(
-        "shards {} and {} both hold {count} file(s), such as {example}: a file must be indexed into one shard only; rebuild one of the two without those files",
+        "shards {} and {} both hold {count} file(s), such as {example}: a file (or an article of `index --extracted`, by id) must be in one shard only; rebuild one of the two without them",
         .first.display(),
         .second.display()
     )]
@@ -290,7 +292,9 @@ fn open_shard(path: &Path, dir: PathBuf) -> Result<Shard, MergeError> {
         }
         Err(err) => return Err(shard_err(err)),
     }
-    if path.join(crate::ingest::PEOPLE_PENDING).exists() {
+    if path.join(crate::ingest::sink::PEOPLE_PENDING).exists()
+        || path.join(crate::ingest::parts::INCOMPLETE_FILE).exists()
+    {
         return Err(MergeError::Unfinished(path.to_path_buf()));
     }
     let index = Index::open_in_dir(path).map_err(tantivy_err)?;
@@ -375,12 +379,11 @@ fn check_disjoint(shards: &[Shard]) -> Result<(), MergeError> {
     }
     if let Some((a, b, id)) = shared {
         let wanted: HashSet<FileId> = [id].into_iter().collect();
-        let root = [PathBuf::from(std::path::MAIN_SEPARATOR_STR)];
         let example = shards[a]
             .archive
             .searcher()
             .ok()
-            .and_then(|searcher| manifest::paths_under(&searcher, &wanted, &root).ok())
+            .and_then(|searcher| manifest::paths_of(&searcher, &wanted).ok())
             .and_then(|paths| paths.into_iter().next())
             .map_or_else(|| "a file".to_string(), |(_, path)| path);
         return Err(MergeError::Overlap {

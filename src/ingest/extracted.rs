@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::sink::{FileArticles, Sink};
 use super::stream::{LineBatches, LineError};
-use super::{Article, FileStamp, IngestError};
+use super::{Article, FileStamp, IngestError, Part};
 use crate::index::Archive;
 use crate::index::manifest::{self, FileId};
 
@@ -156,6 +156,7 @@ pub fn run(
                         files.push(FileArticles {
                             file: article.file.clone(),
                             is_new,
+                            part: Part::Whole,
                             articles: vec![article],
                         });
                     }

@@ -5,7 +5,8 @@
 //! encodings, binary rejection), working out the real format when the
 //! extension lies, and per-format extraction of title, body and metadata for
 //! plain text, Markdown with YAML front matter, HTML pages, JSON and JSON
-//! Lines.
+//! Lines; and the records of WARC web crawls ([`warc`]), which the pipeline
+//! streams rather than reading whole.
 //!
 //! It does not own walking directories, hashing, parsing dates (dates are
 //! handed back exactly as found, in [`RawArticle::published_raw`]; only an
@@ -21,7 +22,9 @@ mod json;
 mod markdown;
 #[cfg(test)]
 mod tests;
+pub mod warc;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub(crate) use clean::author_name;
@@ -40,6 +43,8 @@ pub enum Format {
     Html,
     Json,
     JsonLines,
+    /// A web crawl: one article per HTML page fetched.
+    Warc,
 }
 
 impl Format {
@@ -51,6 +56,17 @@ impl Format {
             Format::Html => "html",
             Format::Json => "json",
             Format::JsonLines => "jsonl",
+            Format::Warc => "warc",
+        }
+    }
+
+    /// What an article's `line` counts in a file of the format named `name`:
+    /// the record of a WARC file, the line of the others.
+    pub fn position_word(name: &str) -> &'static str {
+        if name == Format::Warc.as_str() {
+            "record"
+        } else {
+            "line"
         }
     }
 
@@ -62,6 +78,7 @@ impl Format {
             Format::Html,
             Format::Json,
             Format::JsonLines,
+            Format::Warc,
         ]
         .into_iter()
         .find(|f| f.as_str() == name)
@@ -78,7 +95,15 @@ impl std::fmt::Display for Format {
 /// morgue does not read, so the walker can skip them without opening them.
 pub fn format_for_path(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let stem_ext = || {
+        Path::new(path.file_stem()?)
+            .extension()?
+            .to_str()
+            .map(str::to_ascii_lowercase)
+    };
     match ext.as_str() {
+        "warc" => Some(Format::Warc),
+        "gz" if stem_ext().as_deref() == Some("warc") => Some(Format::Warc),
         "txt" | "text" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
         "html" | "htm" | "xhtml" => Some(Format::Html),
@@ -107,8 +132,12 @@ pub struct RawArticle {
     pub source: Option<String>,
     pub url: Option<String>,
     pub tags: Vec<String>,
-    /// 1-based line of the record in a JSON Lines file; `None` elsewhere.
+    /// 1-based line of the record in a JSON Lines file, or number of the
+    /// record in a WARC file; `None` elsewhere.
     pub line: Option<usize>,
+    /// The day a crawler fetched the page (a WARC record's date): the
+    /// publication date of last resort, used only when the page gives none.
+    pub crawled: Option<NaiveDate>,
     /// What was wrong with the file but did not stop the article being read
     /// (`malformed YAML front matter: ...`), one line each, for the ingest report.
     pub warnings: Vec<String>,
@@ -118,9 +147,24 @@ pub struct RawArticle {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRecord {
     /// 1-based line number for JSON Lines; 1-based item position for the
-    /// items of a JSON array.
+    /// items of a JSON array; 1-based record number in a WARC file.
     pub line: usize,
+    /// Where a WARC record (or the gzip member holding it) starts in the file.
+    pub offset: Option<u64>,
     pub reason: String,
+}
+
+impl BadRecord {
+    /// The line of the ingest report that says which record was skipped and why.
+    pub fn message(&self) -> String {
+        match self.offset {
+            Some(offset) => format!(
+                "WARC record {} (at byte {offset}) skipped: {}",
+                self.line, self.reason
+            ),
+            None => format!("record skipped: {}", self.reason),
+        }
+    }
 }
 
 /// The outcome of reading one file.
@@ -130,6 +174,9 @@ pub struct ParsedFile {
     pub format: Format,
     pub articles: Vec<RawArticle>,
     pub bad_records: Vec<BadRecord>,
+    /// Records that are not articles, counted by kind (WARC `request`,
+    /// `not HTML`...): passed over without a warning each.
+    pub other_records: BTreeMap<&'static str, usize>,
 }
 
 /// Why a whole file was rejected. Each message is one line a user can act on.
@@ -161,6 +208,32 @@ pub enum ReadError {
     },
     #[error("HTML page has no article text")]
     HtmlNoText,
+    #[error("not a WARC file (it does not start with a WARC/1.x record header)")]
+    NotWarc,
+    #[error("no HTML page with article text in {records}{summary}")]
+    NoWarcArticles { records: String, summary: String },
+}
+
+impl ReadError {
+    /// The error for a WARC file that gave no article: how many records it had
+    /// and what they were (`(4 request, 1 warcinfo, 2 bad)`).
+    pub fn no_warc_articles(other: &BTreeMap<&'static str, usize>, bad: usize) -> ReadError {
+        let mut kinds: Vec<String> = other.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        if bad > 0 {
+            kinds.push(format!("{bad} bad"));
+        }
+        let summary = if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", kinds.join(", "))
+        };
+        let records = other.values().sum::<usize>() + bad;
+        let noun = if records == 1 { "record" } else { "records" };
+        ReadError::NoWarcArticles {
+            records: format!("{records} WARC {noun}"),
+            summary,
+        }
+    }
 }
 
 /// Reads one file's bytes into articles.
@@ -169,8 +242,18 @@ pub enum ReadError {
 /// extension is missing or contradicts it, and [`ParsedFile::format`] tells
 /// which reader was used.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
-    let text = decode_text(bytes)?;
     let declared = format_for_path(path);
+    if declared == Some(Format::Warc) {
+        let parsed = warc::read_all(bytes)?;
+        if parsed.articles.is_empty() {
+            return Err(ReadError::no_warc_articles(
+                &parsed.other_records,
+                parsed.bad_records.len(),
+            ));
+        }
+        return Ok(parsed);
+    }
+    let text = decode_text(bytes)?;
     let format = sniff(declared, &text);
     let single = |a: RawArticle| vec![a];
     let (format, articles, bad_records) = match format {
@@ -191,11 +274,14 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
             },
             Err(err) => return Err(err),
         },
+        // WARC files are read from their bytes above, never from text.
+        Format::Warc => return Err(ReadError::NotWarc),
     };
     Ok(ParsedFile {
         format,
         articles,
         bad_records,
+        other_records: BTreeMap::new(),
     })
 }
 
@@ -224,7 +310,7 @@ fn sniff(declared: Option<Format>, text: &str) -> Format {
                 Format::Json
             }
         }
-        Some(Format::Text) | Some(Format::Markdown) | None => {
+        Some(Format::Text) | Some(Format::Markdown) | Some(Format::Warc) | None => {
             if looks_like_html(start) {
                 Format::Html
             } else if start.starts_with('{') && json::is_json_object(start) {

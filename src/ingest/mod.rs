@@ -5,19 +5,21 @@
 //! recorded in the [`IngestReport`] with a one-line reason and never stops the
 //! run. Formats are read by [`formats`]; the publication date is decided in
 //! [`published`]; entities come from `extract`, through [`extract_article`].
-//! [`stream`] runs the same reading and extraction over a stream of JSON Lines
-//! (`morgue extract`), and [`extracted`] writes its output into an index
-//! (`morgue index --extracted`); every run writes through one `sink`.
+//! WARC files, which hold many articles and can be large, are streamed through
+//! the same stages in parts ([`parts`]). [`stream`] runs the same reading and
+//! extraction over a stream of JSON Lines (`morgue extract`), and [`extracted`]
+//! writes its output into an index (`morgue index --extracted`); every run
+//! writes through one `sink`.
 
 pub mod extracted;
 pub mod formats;
+pub(crate) mod parts;
 pub mod published;
-mod sink;
-pub use sink::PEOPLE_PENDING;
+pub(crate) mod sink;
 pub mod stream;
 mod walk;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
@@ -147,6 +149,9 @@ pub struct IngestReport {
     /// their people (a lone `Reagan` became `Ronald Reagan`, see `index::people`).
     pub articles_resolved: usize,
     pub bytes_read: u64,
+    /// Records of WARC files that are not articles, by kind (`request`, `not
+    /// HTML`, `no article text`...); records that could not be read are warnings.
+    pub records_skipped: BTreeMap<String, usize>,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
     pub elapsed_secs: f64,
@@ -207,16 +212,54 @@ impl Batcher {
     }
 }
 
-/// What reading one file produced.
+/// What reading one file produced, or one part of a streamed file.
 enum FileOutcome {
-    Indexed {
-        file: FileStamp,
-        articles: Vec<Article>,
-        warnings: Vec<Warning>,
-        is_new: bool,
-    },
+    Indexed(IndexedPart),
     Unchanged,
     Skipped(Skipped),
+}
+
+impl FileOutcome {
+    /// Whether this is the last word on its file (the progress bar counts files).
+    fn ends_file(&self) -> bool {
+        match self {
+            FileOutcome::Indexed(indexed) => indexed.part.ends_file(),
+            FileOutcome::Unchanged | FileOutcome::Skipped(_) => true,
+        }
+    }
+}
+
+/// Articles of one file, read and extracted: all of them, or one part.
+struct IndexedPart {
+    file: FileStamp,
+    articles: Vec<Article>,
+    warnings: Vec<Warning>,
+    /// The index holds nothing of the file yet, so nothing is deleted first.
+    is_new: bool,
+    part: Part,
+    /// Records that are not articles, by kind; given with the file's last part.
+    other_records: BTreeMap<&'static str, usize>,
+}
+
+/// Where a batch of a file's articles stands in the file. Files are read
+/// whole; WARC files are streamed in parts (see [`parts`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    Whole,
+    First,
+    Middle,
+    Last,
+}
+
+impl Part {
+    /// The file's old documents are deleted with its first articles.
+    fn starts_file(self) -> bool {
+        matches!(self, Part::Whole | Part::First)
+    }
+
+    fn ends_file(self) -> bool {
+        matches!(self, Part::Whole | Part::Last)
+    }
 }
 
 /// Indexes every new or changed supported file under `options.roots`, and
@@ -231,6 +274,8 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
     let archive = Archive::open_or_create(&options.index_dir, options.rebuild)?;
     let mut sink = Sink::open(&archive, options.commit_every)?;
     let previous = archive.manifest()?;
+    // Streamed files that an earlier run committed only in part are read again.
+    let reread = sink.reread();
 
     let mut report = IngestReport {
         index: options.index_dir.display().to_string(),
@@ -266,42 +311,55 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
             })
         };
         let previous = &previous;
+        let reread = &reread;
         scope.spawn(move || {
             file_receiver
                 .into_iter()
                 .par_bridge()
                 .for_each_with(sender, |sender, files| {
-                    let outcomes = files
-                        .into_iter()
-                        .map(|file| {
-                            let before = previous.get(file.id);
-                            read_file(file, before, options)
-                        })
-                        .collect();
-                    // The receiver only goes away when writing failed; then there is nothing to do.
-                    let _ = sender.send(outcomes);
+                    let mut outcomes = Vec::with_capacity(files.len());
+                    for file in files {
+                        let before = previous.get(file.id);
+                        let force = reread.contains(&file.key);
+                        if parts::is_streamed(&file) {
+                            // Each part goes to the writer as soon as it is read.
+                            // The receiver only goes away when writing failed;
+                            // then there is nothing to do.
+                            parts::read_warc(file, before, force, options, &mut |outcome| {
+                                let _ = sender.send(vec![outcome]);
+                            });
+                        } else {
+                            outcomes.push(read_file(file, before, force, options));
+                        }
+                    }
+                    if !outcomes.is_empty() {
+                        let _ = sender.send(outcomes);
+                    }
                 });
         });
         for outcomes in receiver {
             if let Some(bar) = &progress {
-                bar.inc(outcomes.len() as u64);
+                bar.inc(outcomes.iter().filter(|o| o.ends_file()).count() as u64);
             }
             let mut indexed = Vec::with_capacity(outcomes.len());
             let mut warnings = Vec::new();
             for outcome in outcomes {
                 match outcome {
-                    FileOutcome::Indexed {
+                    FileOutcome::Indexed(IndexedPart {
                         file,
                         articles,
                         warnings: file_warnings,
                         is_new,
-                    } => {
+                        part,
+                        other_records,
+                    }) => {
                         indexed.push(FileArticles {
                             file,
                             is_new,
+                            part,
                             articles,
                         });
-                        warnings.push(file_warnings);
+                        warnings.push((file_warnings, other_records));
                     }
                     FileOutcome::Unchanged => report.files_unchanged += 1,
                     FileOutcome::Skipped(skipped) => report.skipped.push(skipped),
@@ -314,14 +372,20 @@ pub fn run(options: &IngestOptions) -> Result<IngestReport, IngestError> {
                 write_error = Some(err);
                 continue;
             }
-            for (file, warnings) in indexed.into_iter().zip(warnings) {
-                if file.is_new {
-                    report.files_added += 1;
-                } else {
-                    report.files_updated += 1;
+            for (file, (warnings, other_records)) in indexed.into_iter().zip(warnings) {
+                // A streamed file counts once, with its last part.
+                if file.part.ends_file() {
+                    if file.is_new {
+                        report.files_added += 1;
+                    } else {
+                        report.files_updated += 1;
+                    }
+                    report.bytes_read += file.file.size;
+                    for (kind, count) in other_records {
+                        *report.records_skipped.entry(kind.to_string()).or_default() += count;
+                    }
                 }
                 report.articles_indexed += file.articles.len();
-                report.bytes_read += file.file.size;
                 report.warnings.extend(warnings);
             }
         }
@@ -385,19 +449,25 @@ fn progress_bar(enabled: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// Whether the index holds the file as it was read last, by the current
+/// extractor, and nothing asks for it to be read again (`force`).
+fn indexed_as_is(before: Option<&FileRecord>, options: &IngestOptions, force: bool) -> bool {
+    !force
+        && !options.reextract
+        && before.is_some_and(|r| r.extractor_version == u64::from(extract::EXTRACTOR_VERSION))
+}
+
 /// Decides whether a file changed since it was indexed and, if so, reads,
-/// parses and extracts it. Never panics on bad input; every failure becomes a
-/// [`Skipped`] with a reason.
+/// parses and extracts it; `force` reads it in any case. Never panics on bad
+/// input; every failure becomes a [`Skipped`] with a reason.
 fn read_file(
     file: SourceFile,
     before: Option<&FileRecord>,
+    force: bool,
     options: &IngestOptions,
 ) -> FileOutcome {
-    let current_extractor = |r: &FileRecord| {
-        !options.reextract && r.extractor_version == u64::from(extract::EXTRACTOR_VERSION)
-    };
-    if before.is_some_and(|r| current_extractor(r) && r.size == file.size && r.mtime == file.mtime)
-    {
+    let current = indexed_as_is(before, options, force);
+    if current && before.is_some_and(|r| r.size == file.size && r.mtime == file.mtime) {
         return FileOutcome::Unchanged;
     }
     let skip = |reason: String| {
@@ -426,7 +496,7 @@ fn read_file(
     }
     let digest = blake3::hash(&bytes);
     // Touched but not changed: nothing to do.
-    if before.is_some_and(|r| current_extractor(r) && r.hash == manifest::short(&digest)) {
+    if current && before.is_some_and(|r| r.hash == manifest::short(&digest)) {
         return FileOutcome::Unchanged;
     }
     let hash = digest.to_hex().to_string();
@@ -444,38 +514,54 @@ fn read_file(
     let mut warnings: Vec<Warning> = parsed
         .bad_records
         .iter()
-        .map(|bad| Warning {
-            path: file.display.clone(),
-            line: Some(bad.line),
-            message: format!("record skipped: {}", bad.reason),
-        })
+        .map(|bad| bad_record_warning(&file.display, bad))
         .collect();
     let articles = parsed
         .articles
         .into_iter()
-        .map(|read| {
-            let line = read.raw.line;
-            let origin = Origin {
-                id: article_id(&file.key, line),
-                file: stamp.clone(),
-                path: file.display.clone(),
-                format: parsed.format,
-            };
-            let (article, messages) = extract_article(read, origin);
-            warnings.extend(messages.into_iter().map(|message| Warning {
-                path: file.display.clone(),
-                line,
-                message,
-            }));
-            article
-        })
+        .map(|read| article_from(read, &file, &stamp, parsed.format, &mut warnings))
         .collect();
-    FileOutcome::Indexed {
+    FileOutcome::Indexed(IndexedPart {
         file: stamp,
         articles,
         warnings,
         is_new: before.is_none(),
+        part: Part::Whole,
+        other_records: parsed.other_records,
+    })
+}
+
+fn bad_record_warning(path: &str, bad: &formats::BadRecord) -> Warning {
+    Warning {
+        path: path.to_string(),
+        line: Some(bad.line),
+        message: bad.message(),
     }
+}
+
+/// Extracts one article read from `file` ([`extract_article`], with the
+/// file's id, stamp and path); what was wrong with it goes to `warnings`.
+fn article_from(
+    read: ReadArticle,
+    file: &SourceFile,
+    stamp: &FileStamp,
+    format: Format,
+    warnings: &mut Vec<Warning>,
+) -> Article {
+    let line = read.raw.line;
+    let origin = Origin {
+        id: article_id(&file.key, line),
+        file: stamp.clone(),
+        path: file.display.clone(),
+        format,
+    };
+    let (article, messages) = extract_article(read, origin);
+    warnings.extend(messages.into_iter().map(|message| Warning {
+        path: file.display.clone(),
+        line,
+        message,
+    }));
+    article
 }
 
 /// An article as read from its file, with its publication date decided.
@@ -487,11 +573,15 @@ pub struct ReadArticle {
 
 impl ReadArticle {
     /// Decides the publication date of an article read from `display` (the path
-    /// as reported, whose folders may give a date).
+    /// as reported, whose folders may give a date): the day its reader weighed,
+    /// else the metadata value, a dateline, and the path, or for a crawled page
+    /// the day it was fetched.
     pub fn new(raw: formats::RawArticle, display: &str) -> ReadArticle {
-        let publication = match raw.published_day {
-            Some((date, source)) => published::Publication::found(date, source),
-            None => published::resolve(raw.published_raw.as_deref(), &raw.body, display),
+        let metadata = raw.published_raw.as_deref();
+        let publication = match (raw.published_day, raw.crawled) {
+            (Some((date, source)), _) => published::Publication::found(date, source),
+            (None, Some(crawled)) => published::resolve_crawled(metadata, &raw.body, crawled),
+            (None, None) => published::resolve(metadata, &raw.body, display),
         };
         ReadArticle { raw, publication }
     }
@@ -557,6 +647,8 @@ pub struct ReadFile {
     pub format: Format,
     pub articles: Vec<ReadArticle>,
     pub bad_records: Vec<formats::BadRecord>,
+    /// Records that are not articles, by kind (WARC files).
+    pub other_records: BTreeMap<&'static str, usize>,
 }
 
 /// Reads a file's bytes into articles and decides each one's publication date:
@@ -578,10 +670,12 @@ pub fn read_articles(
         format: parsed.format,
         articles,
         bad_records: parsed.bad_records,
+        other_records: parsed.other_records,
     })
 }
 
-/// A document's id: stable for the same file (and JSON Lines line) across runs.
+/// A document's id: stable for the same file (and JSON Lines line, or WARC
+/// record number) across runs.
 pub fn article_id(file_key: &str, line: Option<usize>) -> String {
     match line {
         None => file_key[..16].to_string(),
@@ -644,7 +738,7 @@ mod tests {
         let file = source(dir.path().join("gone.txt"), 10);
         let options = IngestOptions::new(vec![], dir.path().join("index"));
         assert_eq!(
-            reason(read_file(file, None, &options)).as_deref(),
+            reason(read_file(file, None, false, &options)).as_deref(),
             Some("cannot read: file disappeared during the run")
         );
     }
@@ -656,7 +750,7 @@ mod tests {
         std::fs::write(&path, "Title\n\n".to_string() + &"x".repeat(4096)).expect("write");
         let mut options = IngestOptions::new(vec![], dir.path().join("index"));
         options.max_file_size = 1024;
-        let outcome = read_file(source(path, 10), None, &options);
+        let outcome = read_file(source(path, 10), None, false, &options);
         assert!(reason(outcome).is_some_and(|r| r.contains("--max-file-size")));
     }
 

@@ -8,7 +8,9 @@
 //! An HTML page's day is weighed by its reader (`formats::html::dates`), which
 //! also names `url` (the page's own address) and `byline` (the date shown under
 //! the title) as sources; [`Publication::found`] takes it as given, and only a
-//! page with no day of its own goes through [`resolve`].
+//! page with no day of its own goes through [`resolve`]. A page from a web
+//! crawl (a WARC record) without a day of its own goes through
+//! [`resolve_crawled`], where the day it was fetched is the last resort.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -26,17 +28,20 @@ pub enum DateSource {
     Byline,
     Dateline,
     Path,
+    /// The day a crawler fetched the page (a WARC record's date).
+    Crawl,
     None,
 }
 
 impl DateSource {
     /// Every source, in the order the README lists them.
-    pub const ALL: [DateSource; 6] = [
+    pub const ALL: [DateSource; 7] = [
         DateSource::Metadata,
         DateSource::Url,
         DateSource::Byline,
         DateSource::Dateline,
         DateSource::Path,
+        DateSource::Crawl,
         DateSource::None,
     ];
 
@@ -47,6 +52,7 @@ impl DateSource {
             DateSource::Byline => "byline",
             DateSource::Dateline => "dateline",
             DateSource::Path => "path",
+            DateSource::Crawl => "crawl",
             DateSource::None => "none",
         }
     }
@@ -61,6 +67,9 @@ impl DateSource {
             DateSource::Byline => "the date the page shows by its title or byline",
             DateSource::Dateline => "the dateline at the start of the text",
             DateSource::Path => "the date in the file's name or folder",
+            DateSource::Crawl => {
+                "the day a web crawler fetched the page (the page gives no date of its own)"
+            }
             DateSource::None => "nowhere: the article's date is not known",
         }
     }
@@ -131,6 +140,30 @@ pub fn resolve(metadata: Option<&str>, body: &str, path: &str) -> Publication {
             warning,
         },
     }
+}
+
+/// The publication date of a crawled page that gave no day of its own: a
+/// metadata value the page's reader could not weigh, then a dateline (its year,
+/// when missing, the one closest to the crawl), then the day it was fetched.
+/// The path of the crawl file is not used: its date is the crawl's, for all of
+/// its pages, and the record's own date says that more precisely.
+pub fn resolve_crawled(metadata: Option<&str>, body: &str, crawled: NaiveDate) -> Publication {
+    let mut warning = None;
+    if let Some(raw) = metadata.map(str::trim).filter(|s| !s.is_empty()) {
+        match dates::parse_metadata_date(raw) {
+            Ok(date) => return Publication::day(date, DateSource::Metadata, None),
+            Err(err) => warning = Some(format!("metadata date ignored: {err}")),
+        }
+    }
+    if let Some(dateline) = dates::parse_dateline(body) {
+        let year = dateline.year.unwrap_or_else(|| {
+            closest_year(PartialDate::Day(crawled), dateline.month, dateline.day)
+        });
+        if let Some(date) = NaiveDate::from_ymd_opt(year, dateline.month, dateline.day) {
+            return Publication::day(date, DateSource::Dateline, warning);
+        }
+    }
+    Publication::day(crawled, DateSource::Crawl, warning)
 }
 
 impl Publication {
@@ -242,7 +275,9 @@ mod tests {
         let names: Vec<&str> = DateSource::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(
             names,
-            ["metadata", "url", "byline", "dateline", "path", "none"]
+            [
+                "metadata", "url", "byline", "dateline", "path", "crawl", "none"
+            ]
         );
         for source in DateSource::ALL {
             assert_eq!(DateSource::parse(source.as_str()), Some(source));
@@ -262,6 +297,48 @@ mod tests {
         assert_eq!(p.date, None);
         assert_eq!(p.partial.as_deref(), Some("--02-02"));
         assert_eq!(p.source, DateSource::Dateline);
+    }
+
+    #[test]
+    fn a_crawled_page_falls_back_on_its_crawl_day_last() {
+        let crawled = NaiveDate::from_ymd_opt(2024, 1, 3).expect("a day");
+        // Metadata, body; expected day and source.
+        let cases: &[(Option<&str>, &str, Option<NaiveDate>, DateSource)] = &[
+            (
+                Some("2023-12-30"),
+                "Text.",
+                ymd(2023, 12, 30),
+                DateSource::Metadata,
+            ),
+            (
+                None,
+                "PARIS, Dec. 31 (Wire) - x",
+                ymd(2023, 12, 31),
+                DateSource::Dateline,
+            ),
+            (
+                None,
+                "LIMA, May 2, 2019 (Wire) - x",
+                ymd(2019, 5, 2),
+                DateSource::Dateline,
+            ),
+            (None, "No date here.", ymd(2024, 1, 3), DateSource::Crawl),
+            (
+                Some("not a date"),
+                "Nothing.",
+                ymd(2024, 1, 3),
+                DateSource::Crawl,
+            ),
+        ];
+        for (meta, body, date, source) in cases {
+            let p = resolve_crawled(*meta, body, crawled);
+            assert_eq!((p.date, p.source), (*date, *source), "{meta:?} {body:?}");
+        }
+        assert!(
+            resolve_crawled(Some("not a date"), "x", crawled)
+                .warning
+                .is_some()
+        );
     }
 
     #[test]

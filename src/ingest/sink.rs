@@ -5,13 +5,16 @@
 //! (articles extracted earlier by `morgue extract`) both write through a
 //! [`Sink`], so that the same articles make the same index whichever way they
 //! came: the same running guess of who people are while writing, the same commit
-//! cadence, the same archive-wide resolution when the run ends. It does not read
+//! cadence, the same archive-wide resolution when the run ends. It also keeps
+//! the list of streamed (WARC) files that a commit holds only in part
+//! ([`Incomplete`], see [`super::parts`]) around every commit. It does not read
 //! or extract anything.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::{Article, FileStamp};
+use super::parts::Incomplete;
+use super::{Article, FileStamp, Part};
 use crate::extract::resolve::RunningNames;
 use crate::index::{Archive, ArchiveWriter, IndexError};
 
@@ -22,13 +25,16 @@ const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
 /// the archive since it last changed: written before a run's first change, removed
 /// once resolution is committed. A run killed in between leaves it, and the next
 /// run resolves even if it changes nothing itself.
-pub const PEOPLE_PENDING: &str = ".people-pending";
+pub(crate) const PEOPLE_PENDING: &str = ".people-pending";
 
-/// The articles of one source file, replacing whatever the index holds of it.
+/// The articles of one source file, or of one part of a streamed file. A
+/// [`Part::Whole`] file or a file's [`Part::First`] part replaces whatever the
+/// index holds of it; the parts after it add to it.
 pub(crate) struct FileArticles {
     pub file: FileStamp,
     /// The index holds nothing of the file yet: there is nothing to delete.
     pub is_new: bool,
+    pub part: Part,
     pub articles: Vec<Article>,
 }
 
@@ -47,12 +53,15 @@ pub(crate) struct Sink<'a> {
     since_commit: (usize, Instant),
     /// Something was written or removed in this run.
     changed: bool,
+    /// The streamed files that the coming commit holds only in part.
+    incomplete: Incomplete,
 }
 
 impl<'a> Sink<'a> {
     /// Takes the index's writer lock (see [`ArchiveWriter::new`]).
     pub fn open(archive: &'a Archive, commit_every: usize) -> Result<Sink<'a>, IndexError> {
         let pending = archive.dir.join(PEOPLE_PENDING);
+        let incomplete = Incomplete::load(&archive.dir)?;
         Ok(Sink {
             writer: ArchiveWriter::new(archive)?,
             archive,
@@ -62,12 +71,20 @@ impl<'a> Sink<'a> {
             commit_every,
             since_commit: (0, Instant::now()),
             changed: false,
+            incomplete,
         })
     }
 
-    /// Writes each file's articles in place of its documents, in order, with
-    /// their people named as the run so far knows them; commits when
-    /// `commit_every` articles or 30 seconds have passed since the last commit.
+    /// The keys of the streamed files that an earlier run committed only in
+    /// part: they are to be read again, changed or not.
+    pub fn reread(&self) -> std::collections::HashSet<String> {
+        self.incomplete.listed()
+    }
+
+    /// Writes each file's articles in place of its documents (or, for a part
+    /// after a file's first, next to them), in order, with their people named as
+    /// the run so far knows them; commits when `commit_every` articles or 30
+    /// seconds have passed since the last commit.
     pub fn replace(&mut self, files: &mut [FileArticles]) -> Result<(), IndexError> {
         if files.is_empty() {
             return Ok(());
@@ -78,20 +95,35 @@ impl<'a> Sink<'a> {
                 self.running.apply(&mut article.entities.people);
             }
         }
-        self.writer.replace_files(
-            files
-                .iter()
-                .map(|f| (f.file.key.as_str(), f.is_new, f.articles.as_slice())),
-        )?;
+        self.writer.replace_files(files.iter().map(|f| {
+            let nothing_to_delete = f.is_new || !f.part.starts_file();
+            (
+                f.file.key.as_str(),
+                nothing_to_delete,
+                f.articles.as_slice(),
+            )
+        }))?;
+        for file in files.iter() {
+            self.incomplete.wrote(&file.file.key, file.part);
+        }
         self.changed = true;
         self.since_commit.0 += files.iter().map(|f| f.articles.len()).sum::<usize>();
         if self.since_commit.0 >= self.commit_every
             || self.since_commit.1.elapsed() >= COMMIT_INTERVAL
         {
-            self.writer.commit()?;
+            self.commit()?;
             self.since_commit = (0, Instant::now());
         }
         Ok(())
+    }
+
+    /// Commits, keeping the list of streamed files that the commit holds only
+    /// in part around it: written before, so that it covers the commit from the
+    /// moment the commit exists, and shortened after.
+    fn commit(&mut self) -> Result<(), IndexError> {
+        self.incomplete.before_commit()?;
+        self.writer.commit()?;
+        self.incomplete.after_commit()
     }
 
     /// Removes every document of the files `keys`.
@@ -102,6 +134,7 @@ impl<'a> Sink<'a> {
         self.mark_pending()?;
         for key in keys {
             self.writer.remove_file(key);
+            self.incomplete.removed(key);
         }
         self.changed = true;
         Ok(())
@@ -112,7 +145,7 @@ impl<'a> Sink<'a> {
     /// A run that changed nothing leaves the last commit as it is.
     pub fn finish(mut self) -> Result<usize, IndexError> {
         if self.changed {
-            self.writer.commit()?;
+            self.commit()?;
         }
         if !self.marked {
             return Ok(0);

@@ -57,6 +57,65 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
     Ok(text)
 }
 
+/// How far into a page its `<meta charset>` is looked for; HTML requires it
+/// within the first 1024 bytes, pages put it a little later sometimes.
+const META_CHARSET_WINDOW: usize = 4096;
+
+/// Decodes a web page whose charset may be declared: by `declared` (the HTTP
+/// `Content-Type` parameter), else by the page's own `<meta charset>` or
+/// `http-equiv` tag.
+///
+/// The declaration is followed only where the bytes need it: a byte-order mark
+/// wins, and bytes that are valid UTF-8 are read as UTF-8 whatever the label (a
+/// server that says ISO-8859-1 of a UTF-8 page is common; the reverse cannot
+/// hold valid UTF-8 by chance). Without a usable declaration this is
+/// [`decode_text`], guess included.
+pub fn decode_labelled(bytes: &[u8], declared: Option<&str>) -> Result<String, ReadError> {
+    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return decode_text(bytes);
+    }
+    let encoding = declared
+        .and_then(|label| Encoding::for_label(label.as_bytes()))
+        .or_else(|| meta_charset(bytes))
+        // A UTF-16 label on bytes without a BOM is wrong (HTML says so too),
+        // and the UTF-8 label has been ruled out by the bytes.
+        .filter(|e| *e != UTF_16LE && *e != UTF_16BE && *e != encoding_rs::UTF_8);
+    let Some(encoding) = encoding else {
+        return decode_text(bytes);
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty);
+    }
+    check_binary(bytes)?;
+    let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
+    let text = normalise_newlines(&text);
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    Ok(text)
+}
+
+/// The encoding a page names in `<meta charset=...>` or `<meta
+/// http-equiv="Content-Type" content="...; charset=...">` near its start.
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..META_CHARSET_WINDOW).unwrap_or(bytes);
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        rest = &rest[at + 5..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(pos) = tag.find("charset") {
+            let value = tag[pos + 7..].trim_start().strip_prefix('=')?.trim_start();
+            let value = value.trim_start_matches(['"', '\'']);
+            let end = value
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ';' | '/' | '>'))
+                .unwrap_or(value.len());
+            return Encoding::for_label(&value.as_bytes()[..end]);
+        }
+    }
+    None
+}
+
 fn check_binary(bytes: &[u8]) -> Result<(), ReadError> {
     let head = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
     if let Some(offset) = head.iter().position(|&b| b == 0) {
@@ -105,4 +164,40 @@ fn normalise_newlines(text: &str) -> String {
         return text.to_owned();
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_charsets_are_followed_where_the_bytes_need_them() {
+        // "café" in Windows-1252, in UTF-8, and with a UTF-8 BOM.
+        let latin = b"<p>caf\xe9</p>";
+        let utf8 = "<p>café</p>".as_bytes();
+        let meta = b"<html><head><meta charset=\"windows-1251\"></head><p>\xcf\xf0\xe8</p>";
+        let equiv = b"<meta http-equiv=Content-Type content='text/html; charset=koi8-r'><p>\xf0\xd2\xc9</p>";
+        let cases: &[(&[u8], Option<&str>, &str)] = &[
+            (latin, Some("windows-1252"), "<p>café</p>"),
+            (latin, Some("ISO-8859-1"), "<p>café</p>"),
+            // A server calling a UTF-8 page Latin-1.
+            (utf8, Some("iso-8859-1"), "<p>café</p>"),
+            (utf8, None, "<p>café</p>"),
+            (meta, None, "При"),
+            (equiv, None, "При"),
+            // The header wins over the page.
+            (meta, Some("windows-1252"), "Ïðè"),
+            (
+                b"\xef\xbb\xbf<p>caf\xc3\xa9</p>",
+                Some("windows-1252"),
+                "<p>café</p>",
+            ),
+        ];
+        for (bytes, declared, want) in cases {
+            let text = decode_labelled(bytes, *declared).unwrap_or_default();
+            assert!(text.contains(want), "{declared:?}: {text:?}");
+        }
+        assert_eq!(decode_labelled(b"  ", Some("utf-8")), Err(ReadError::Empty));
+        assert!(decode_labelled(b"a\x00\xff", Some("latin1")).is_err());
+    }
 }

@@ -25,15 +25,21 @@ use super::{RawArticle, ReadError};
 use meta::HeadMeta;
 
 pub(crate) fn read(text: &str) -> Result<RawArticle, ReadError> {
+    read_at(text, None)
+}
+
+/// Reads a page fetched from `address` (a crawl's record of it): the address
+/// dates the page like its own canonical link would.
+pub(crate) fn read_at(text: &str, address: Option<&str>) -> Result<RawArticle, ReadError> {
     // Some pages keep their only copy of the text in `<noscript>`, which the
     // parser (scripting on, like a browser) holds as raw markup; read as
     // `<div>`s, its paragraphs count like any others.
     if noscript_holds_paragraphs(text) {
-        return read_page(&NOSCRIPT_TAG.replace_all(text, "<${1}div"));
+        return read_page(&NOSCRIPT_TAG.replace_all(text, "<${1}div"), address);
     }
-    match read_page(text) {
+    match read_page(text, address) {
         Err(ReadError::HtmlNoText) if NOSCRIPT_TAG.is_match(text) => {
-            read_page(&NOSCRIPT_TAG.replace_all(text, "<${1}div"))
+            read_page(&NOSCRIPT_TAG.replace_all(text, "<${1}div"), address)
         }
         other => other,
     }
@@ -78,7 +84,7 @@ const MARKED_OVER_READABILITY: f64 = 2.0;
 /// scripts and leave only a teaser and an author box in the markup.
 const LD_OVER_READABILITY: f64 = 2.0;
 
-fn read_page(text: &str) -> Result<RawArticle, ReadError> {
+fn read_page(text: &str, address: Option<&str>) -> Result<RawArticle, ReadError> {
     let config = Config {
         // Formatted text keeps block elements apart with blank lines, which
         // is how paragraphs survive into the body.
@@ -91,7 +97,7 @@ fn read_page(text: &str) -> Result<RawArticle, ReadError> {
     let head = HeadMeta::collect(&readability);
     // Before noise removal: the weighing needs to see sidebars and footers to
     // discount their dates.
-    let published = dates::publication(&readability, head.title().as_deref());
+    let published = dates::publication(&readability, head.title().as_deref(), address);
 
     let title = head.title();
     readability.doc.select("noscript").remove();

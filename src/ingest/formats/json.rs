@@ -59,6 +59,7 @@ fn read_array(items: &[Value]) -> Result<(Vec<RawArticle>, Vec<BadRecord>), Read
         match item.as_object().and_then(article_from_object) {
             Some(a) => articles.push(a),
             None => bad.push(BadRecord {
+                offset: None,
                 line: i + 1,
                 reason: format!("array item {}: {}", i + 1, NOT_ARTICLE_REASON),
             }),
@@ -89,6 +90,7 @@ pub(crate) fn read_json_lines(text: &str) -> Result<(Vec<RawArticle>, Vec<BadRec
                 articles.push(a);
             }
             Err(reason) => bad.push(BadRecord {
+                offset: None,
                 line: line_no,
                 reason,
             }),

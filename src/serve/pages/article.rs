@@ -13,7 +13,7 @@ use super::{
 use crate::entity::EntityKind;
 use crate::extract::countries;
 use crate::index::Archive;
-use crate::ingest::DateSource;
+use crate::ingest::{DateSource, Format};
 use crate::search::{self, ArticleDetail};
 use crate::serve::request::{MAX_VALUE_CHARS, Params, Refusal, percent_decoded};
 use crate::text::sanitize;
@@ -101,7 +101,7 @@ fn article(d: &ArticleDetail) -> Markup {
                     dt { "File" }
                     dd .path {
                         bdi { (sanitize(&d.path)) }
-                        @if let Some(line) = d.line { ", line " (line) }
+                        @if let Some(line) = d.line { ", " (Format::position_word(&d.format)) " " (line) }
                         " (" (d.format) ")"
                     }
                     @if !d.tags.is_empty() {

@@ -227,9 +227,26 @@ const MAX_DATE_TEXT: usize = 200;
 ///
 /// `title` is the article's title as the page's metadata gives it: the heading
 /// that shows it marks where the article starts, which the first `<h1>` does
-/// not on pages that put their site name in one.
-pub(super) fn publication(readability: &Readability, title: Option<&str>) -> Option<PageDate> {
-    let clues = collect(readability, title);
+/// not on pages that put their site name in one. `address` is where the page
+/// was fetched from, when that is known apart from the page (a crawl record):
+/// it counts as the page's own address, after the ones the page gives.
+pub(super) fn publication(
+    readability: &Readability,
+    title: Option<&str>,
+    address: Option<&str>,
+) -> Option<PageDate> {
+    let mut clues = collect(readability, title);
+    if let Some(address) = address {
+        let order = clues.list.iter().map(|c| c.order).max().unwrap_or(0) + 1;
+        push(
+            &mut clues.list,
+            Evidence::Url,
+            1,
+            order,
+            address,
+            url_date(address),
+        );
+    }
     decide(&clues).map(|c| PageDate {
         date: c.found.date,
         source: match c.evidence {

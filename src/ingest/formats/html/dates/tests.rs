@@ -6,7 +6,7 @@ const TITLE: &str = "The harbour plan passes the council vote";
 
 fn found(page: &str) -> Option<(String, DateSource)> {
     let readability = Readability::new(page, None, None).expect("test page parses");
-    publication(&readability, Some(TITLE)).map(|p| (p.date.to_string(), p.source))
+    publication(&readability, Some(TITLE), None).map(|p| (p.date.to_string(), p.source))
 }
 
 /// A page with `head` in its `<head>` and `body` in its `<body>`.
@@ -338,7 +338,7 @@ proptest! {
     ) {
         let text = parts.concat();
         if let Ok(readability) = Readability::new(text.as_str(), None, None) {
-            let _ = publication(&readability, Some("T"));
+            let _ = publication(&readability, Some("T"), None);
         }
     }
 }
