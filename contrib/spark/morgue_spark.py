@@ -334,12 +334,7 @@ def build_shard(shards_dir, binary_name, timer):
 def main(argv):
     args = parse_args(argv)
     started = time.monotonic()
-    spark = (
-        SparkSession.builder.appName("morgue")
-        # binaryFiles lists folders recursively only when told to.
-        .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
-        .getOrCreate()
-    )
+    spark = SparkSession.builder.appName("morgue").getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
     if not sc.getConf().contains(OPEN_COST):
@@ -390,8 +385,8 @@ def main(argv):
     t_listing = time.monotonic() - t0
     files = reader.load(qualified_roots).filter(f"length <= {max_size}").select("path", "content")
     # Each partition becomes an index shard: as many as asked for. Joining
-    # partitions needs no shuffle. Fewer files than partitions (or a few large
-    # JSON Lines files) are spread record by record, with a shuffle.
+    # partitions needs no shuffle; a few files that came in fewer partitions
+    # than asked for are spread with a shuffle of little data.
     if files.rdd.getNumPartitions() > partitions:
         files = files.coalesce(partitions)
     records = files.rdd.flatMap(lambda f: records_of_file(f.path, bytes(f.content), roots, counters))
