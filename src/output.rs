@@ -104,6 +104,10 @@ pub struct ExtractedArticle {
     pub line: usize,
     pub id: String,
     pub path: String,
+    /// The format the article was read as (`jsonl` for an article line; a
+    /// file's own format for a line that carried a file).
+    #[serde(default = "json_lines_format")]
+    pub format: String,
     pub title: String,
     pub body: String,
     /// `YYYY-MM-DD`, or `null` when the day is unknown.
@@ -135,6 +139,10 @@ pub struct ExtractedArticle {
     pub entities: Entities,
     #[serde(default)]
     pub warnings: Vec<String>,
+}
+
+fn json_lines_format() -> String {
+    Format::JsonLines.as_str().to_string()
 }
 
 /// A line of `morgue extract` output for an input line that gave no article.
@@ -182,6 +190,7 @@ impl ExtractedArticle {
             line: article.line.unwrap_or(0),
             id: article.id,
             path: article.path,
+            format: article.format.as_str().to_string(),
             title: article.title,
             body: article.body,
             published: article.published.map(|d| d.to_string()),
@@ -229,6 +238,8 @@ impl ExtractedArticle {
             .ok_or_else(|| format!("`date_source` {:?} is not a date source", self.date_source))?;
         let language = Language::from_code(&self.language)
             .ok_or_else(|| format!("`language` {:?} is not a language code", self.language))?;
+        let format = Format::parse(&self.format)
+            .ok_or_else(|| format!("`format` {:?} is not a format morgue reads", self.format))?;
         if self.id.trim().is_empty() {
             return Err("`id` is empty".to_string());
         }
@@ -236,8 +247,9 @@ impl ExtractedArticle {
             file: extracted_file(&self.id, &self.title, &self.body),
             id: self.id,
             path: self.path,
-            line: Some(self.line),
-            format: Format::JsonLines,
+            // A file that is not JSON Lines has no line, as in `morgue index`.
+            line: (self.line > 0).then_some(self.line),
+            format,
             title: self.title,
             body: self.body,
             published,

@@ -127,6 +127,7 @@ fn an_output_line_is_the_documented_contract() {
             "line",
             "id",
             "path",
+            "format",
             "title",
             "body",
             "published",
@@ -473,4 +474,120 @@ fn index_extracted_takes_no_folders() {
         .expect("run morgue index");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be used with"));
+}
+
+/// The `morgue extract` input line that carries a whole file.
+fn file_line(path: &str, bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    json!({
+        "path": path,
+        "file_base64": base64::engine::general_purpose::STANDARD.encode(bytes),
+    })
+    .to_string()
+}
+
+#[test]
+fn a_line_carrying_a_file_gives_what_morgue_index_reads_in_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &corpus,
+    );
+    let direct = dir.path().join("direct");
+    let output = morgue(&direct)
+        .current_dir(dir.path())
+        .args(["index", "--quiet", "corpus"])
+        .output()
+        .expect("run morgue index");
+    assert!(output.status.success());
+
+    // Every file of the sample archive (text, Markdown, HTML, JSON, JSON Lines
+    // and a broken JSON file), sent as a line with the path morgue index shows.
+    let mut files = Vec::new();
+    let mut stack = vec![corpus.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read dir") {
+            let path = entry.expect("dir entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let input: String = files
+        .iter()
+        .map(|path| {
+            let shown = path.strip_prefix(dir.path()).expect("under the dir");
+            let bytes = std::fs::read(path).expect("read file");
+            file_line(&shown.display().to_string(), &bytes) + "\n"
+        })
+        .collect();
+    let (code, lines, _) = extract(&input, &[]);
+    assert_eq!(code, 0);
+    let errors: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0]["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("corpus/broken/unterminated.json: invalid JSON at line 3"),
+        "{message}"
+    );
+    // A JSON Lines file gives each record, with its line in the file.
+    let wires: Vec<&Value> = lines
+        .iter()
+        .filter(|l| l["path"] == "corpus/wires/briefs-2023.jsonl")
+        .collect();
+    assert!(wires.len() > 1);
+    assert!(wires.iter().all(|l| l["format"] == "jsonl"));
+    assert_eq!(wires[0]["line"], 1);
+    let html = lines
+        .iter()
+        .find(|l| l["path"] == "corpus/2023/03/saudi-iran-restore-ties.html")
+        .expect("the HTML page");
+    assert_eq!(html["format"], "html");
+    // Distinct ids, so that index --extracted keeps every article.
+    let articles: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_none()).collect();
+    let mut ids: Vec<&str> = articles.iter().filter_map(|l| l["id"].as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), articles.len());
+
+    let extracted = dir.path().join("extracted.jsonl");
+    let text: String = lines.iter().map(|l| l.to_string() + "\n").collect();
+    std::fs::write(&extracted, text).expect("write extract output");
+    let shard = dir.path().join("shard");
+    let output = morgue(&shard)
+        .args(["index", "--quiet", "--extracted"])
+        .arg(&extracted)
+        .output()
+        .expect("run morgue index --extracted");
+    assert!(output.status.success());
+    for question in [
+        &["search", "--json", "--limit", "100"][..],
+        &["search", "--person", "Blinken", "--json"],
+        &["search", "--on", "2024", "--json", "--sort", "oldest"],
+        &["people", "--json", "--limit", "1000"],
+        &["orgs", "--json", "--limit", "1000"],
+        &["countries", "--json", "--limit", "1000"],
+        &["timeline", "--json", "--by", "month"],
+        &["show", "corpus/2023/11/blinken-baghdad-visit.txt", "--json"],
+    ] {
+        assert_eq!(
+            answer(&shard, question),
+            answer(&direct, question),
+            "morgue {}",
+            question.join(" ")
+        );
+    }
+    // Formats and date sources too: `stats` but for the index's own path and size.
+    let stats = |index: &Path| {
+        let mut value = answer(index, &["stats", "--json"]);
+        for key in ["index", "size_bytes"] {
+            value.as_object_mut().expect("an object").remove(key);
+        }
+        value
+    };
+    assert_eq!(stats(&shard), stats(&direct));
 }

@@ -4,7 +4,10 @@
 //! A line goes through the same functions as a line of a `.jsonl` file that
 //! `morgue index` reads ([`formats::read_json_record`], [`ReadArticle::new`],
 //! [`extract_article`]); only the article's id and path come from the line
-//! instead of from a file. The input is read in batches ([`LineBatches`]), each
+//! instead of from a file. A line may instead carry a whole file
+//! ([`FILE_FIELD`]), which goes through `morgue index`'s own reading of a file
+//! ([`super::read_articles`]) and gives a line per article in it. The input is
+//! read in batches ([`LineBatches`]), each
 //! batch is extracted in parallel, and its lines are written in input order
 //! before the next batch is read, so memory is bounded by a batch whatever the
 //! input's length. What a line becomes as text is the caller's (the output layer,
@@ -12,6 +15,8 @@
 
 use std::io::{self, BufRead, Write};
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
@@ -201,10 +206,11 @@ pub fn extract(
     while let Some(batch) = batches.next_batch()? {
         let rendered: Vec<(usize, Option<String>, String)> = batch
             .into_par_iter()
-            .map(|line| {
-                let outcome = extract_line(line);
-                let error = outcome.result.as_ref().err().map(|e| e.message.clone());
-                (outcome.line, error, render(outcome))
+            .flat_map_iter(|line| {
+                extract_input(line).into_iter().map(|outcome| {
+                    let error = outcome.result.as_ref().err().map(|e| e.message.clone());
+                    (outcome.line, error, render(outcome))
+                })
             })
             .collect();
         for (line, error, text) in rendered {
@@ -222,6 +228,100 @@ pub fn extract(
         out.flush()?;
     }
     Ok(report)
+}
+
+/// The field of an input line that carries a whole file, base64-encoded,
+/// instead of an article: `{"path": ..., "file_base64": ..., "id": ...}`.
+pub const FILE_FIELD: &str = "file_base64";
+
+/// Extracts one input line: an article line gives one outcome; a line that
+/// carries a file ([`FILE_FIELD`]) gives one per article of the file, and one
+/// per record of it that is not an article, all with the line's number.
+pub fn extract_input(line: InputLine) -> Vec<LineOutcome> {
+    // Only a line that names the field is parsed here; article lines are
+    // parsed once, by `extract_line`.
+    if let Ok(text) = &line.text
+        && text.contains(FILE_FIELD)
+        && let Ok(Value::Object(object)) = serde_json::from_str::<Value>(text)
+        && object.contains_key(FILE_FIELD)
+    {
+        return extract_file(&object, line.number)
+            .into_iter()
+            .map(|result| LineOutcome {
+                line: line.number,
+                result,
+            })
+            .collect();
+    }
+    vec![extract_line(line)]
+}
+
+/// A file sent whole: read with the readers `morgue index` uses for a file at
+/// its `path` (the extension and content pick the format; the path's folders
+/// may give the date), so that a cluster job extracts text, Markdown, HTML and
+/// JSON files exactly as `morgue index` would. A file of one article takes the
+/// line's id; the articles of a file of several (JSON arrays, JSON Lines) take
+/// ids derived from it and their line or position.
+fn extract_file(
+    object: &Map<String, Value>,
+    number: usize,
+) -> Vec<Result<ExtractedArticle, LineError>> {
+    let given_id = object_id(object).ok().flatten();
+    let fail = |message: String| {
+        vec![Err(LineError {
+            id: given_id.clone(),
+            message,
+        })]
+    };
+    let path = match object.get("path") {
+        Some(Value::String(path)) if !path.trim().is_empty() => path.trim().to_string(),
+        _ => return fail("a line with `file_base64` needs `path`, the file's path".to_string()),
+    };
+    let bytes = match object.get(FILE_FIELD) {
+        Some(Value::String(encoded)) => match BASE64.decode(encoded.as_bytes()) {
+            Ok(bytes) => bytes,
+            Err(err) => return fail(format!("`{FILE_FIELD}` is not base64: {err}")),
+        },
+        _ => return fail(format!("`{FILE_FIELD}` is not a string")),
+    };
+    let file_id = match object_id(object) {
+        Ok(Some(id)) => id,
+        Ok(None) => derived_id(&path, &number.to_string()),
+        Err(message) => return fail(message),
+    };
+    let read = match super::read_articles(std::path::Path::new(&path), &path, &bytes) {
+        Ok(read) => read,
+        Err(err) => return fail(format!("{path}: {err}")),
+    };
+    let single = read.articles.len() == 1;
+    let mut results: Vec<Result<ExtractedArticle, LineError>> = read
+        .bad_records
+        .iter()
+        .map(|bad| {
+            Err(LineError {
+                id: Some(file_id.clone()),
+                message: format!("{path}: record {} skipped: {}", bad.line, bad.reason),
+            })
+        })
+        .collect();
+    for (position, read_article) in read.articles.into_iter().enumerate() {
+        let id = if single {
+            file_id.clone()
+        } else {
+            let place = read_article.raw.line.unwrap_or(position + 1);
+            derived_id(&file_id, &place.to_string())
+        };
+        let file = extracted_file(&id, &read_article.raw.title, &read_article.raw.body);
+        let origin = Origin {
+            id,
+            file,
+            path: path.clone(),
+            format: read.format,
+        };
+        let (article, warnings) = extract_article(read_article, origin);
+        results.push(Ok(ExtractedArticle { article, warnings }));
+    }
+    results
 }
 
 /// Extracts one line: the same reading and extraction as a line of a `.jsonl`
