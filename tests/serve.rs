@@ -300,6 +300,9 @@ fn the_server_sees_articles_indexed_after_it_started() {
     let server = Server::start(&index);
     let (_, before) = server.get("/api/v1/search?q=lighthouse");
     assert_eq!(before["total"], 0, "{before}");
+    // Asked before the commit: the server keeps this answer until the index changes.
+    let (_, stats) = server.get("/api/v1/stats");
+    assert_eq!(stats["articles"], 1, "{stats}");
 
     write_articles(
         &corpus,
