@@ -54,6 +54,7 @@ die() { echo "serve-load: $*" >&2; exit 2; }
 need() { command -v "$1" >/dev/null 2>&1 || die "needs $1 ($2)"; }
 need python3 "to generate the corpus, change files and summarise"
 need curl "to wait for the server and check the requests"
+need flock "to keep two runs from sharing WORK_DIR (util-linux)"
 [ -x /usr/bin/time ] || die "needs /usr/bin/time (apt-get install time)"
 [ -f "$GEN" ] || die "needs the corpus generator at $GEN (set SHARED=...)"
 case "$WORK" in "$TOP"|"$TOP"/*) die "WORK_DIR must be outside the repository";; esac
@@ -85,6 +86,12 @@ fi
 SCRATCH="$WORK/serve-load"
 RAW="$SCRATCH/raw"
 IDX="$SCRATCH/index"
+# One run at a time per WORK_DIR: a second would delete this one's index and
+# corpus copy under it (seen: its index run then held the writer lock and this
+# one's re-index failed with "index is busy"). The lock file lives outside
+# SCRATCH, which is cleared; it is released when this shell and its children end.
+exec 9> "$WORK/serve-load.lock"
+flock -n 9 || die "another bench/serve-load.sh is running on $WORK (wait for it to end)"
 rm -rf "$SCRATCH"
 mkdir -p "$RAW"
 
@@ -206,13 +213,13 @@ PY
 done < "$PATHS"
 [ "$BAD" = 0 ] || die "some API requests of $API_LIST fail or find nothing on this archive"
 
-# In the background, during the load: change 1% of the files (N/100 of them,
-# spread evenly over the sorted Markdown and text files, the formats a sentence
-# can be appended to; bench/run.sh takes every 100th of those, 0.85% of the
-# files) by appending a sentence with a
-# word found nowhere else, run `morgue index` on the served index, then poll the
-# server until it finds the word in as many articles as a fresh reader of the
-# index does, i.e. until it serves the new commit. Times go to RAW/reindex.times.
+# In the background, during the load: change 1% of the files by appending a
+# sentence with a word found nowhere else, run `morgue index` on the served
+# index, then poll the server until it finds the word in as many articles as a
+# fresh reader of the index does, i.e. until it serves the new commit. Times go
+# to RAW/reindex.times. The files are N/100 of the sorted Markdown and text
+# files, spread evenly (the formats a sentence can be appended to; bench/run.sh
+# takes every 100th of those, 0.85% of the files).
 MARKER="servemarker"
 reindex_during_load() {
   sleep "$REINDEX_AFTER"
@@ -261,6 +268,7 @@ PY
 HZ=$(getconf CLK_TCK)
 process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 machine_busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+ticks_to_seconds() { awk -v a="$1" -v b="$2" -v hz="$HZ" 'BEGIN { print (b - a) / hz }'; }
 
 echo "== load: $CLIENTS clients, $DURATION s, $(wc -l < "$PATHS") requests in turn; 1% re-indexed from ${REINDEX_AFTER} s" >&2
 SERVER_TICKS_BEFORE=$(process_ticks "$SERVER_PID")
@@ -285,9 +293,8 @@ stop_server
   echo "load_start $LOAD_START"
   echo "load_end $LOAD_END"
   echo "cpu_window_end $CPU_WINDOW_END"
-  seconds() { awk -v a="$1" -v b="$2" -v hz="$HZ" 'BEGIN { print (b - a) / hz }'; }
-  echo "machine_busy_s $(seconds "$MACHINE_TICKS_BEFORE" "$MACHINE_TICKS_AFTER")"
-  echo "server_cpu_s $(seconds "$SERVER_TICKS_BEFORE" "$SERVER_TICKS_AFTER")"
+  echo "machine_busy_s $(ticks_to_seconds "$MACHINE_TICKS_BEFORE" "$MACHINE_TICKS_AFTER")"
+  echo "server_cpu_s $(ticks_to_seconds "$SERVER_TICKS_BEFORE" "$SERVER_TICKS_AFTER")"
   echo "wrk_cpu_s $(awk '{print $1 + $2}' "$RAW/wrk.cpu")"
   echo "reindex_job_cpu_s $(tail -n1 "$RAW/reindex_job.times" | sed 's/[ms]/ /g' | awk '{print $1 * 60 + $2 + $3 * 60 + $4}')"
   echo "server_peak_rss_kb $SERVER_PEAK_KB"
@@ -298,7 +305,10 @@ stop_server
   echo "pages_included $PAGES"
   echo "index_bytes $(du -sb "$IDX" | cut -f1)"
   echo "morgue_version $("$MORGUE" --version | tr ' ' '_')"
+  echo "morgue_binary $MORGUE"
+  echo "tree_commit $(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 } > "$RAW/run.txt"
 
 mkdir -p "$(dirname "$RESULTS")"
-python3 "$HERE/summarise_serve_load.py" "$RAW" "$RESULTS"
+# (No __pycache__ in bench/ from importing summarise.py.)
+PYTHONDONTWRITEBYTECODE=1 python3 "$HERE/summarise_serve_load.py" "$RAW" "$RESULTS"

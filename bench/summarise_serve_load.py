@@ -115,6 +115,8 @@ def main():
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
         "morgue": run["morgue_version"].replace("_", " "),
+        "binary": run["morgue_binary"],
+        "tree_commit": run["tree_commit"],
         "articles": full_report.get("articles_total"),
         "index_mb": run["index_bytes"] / 1e6,
         "index_from_scratch": {**full, "articles_indexed": full_report.get("articles_indexed")},
