@@ -65,6 +65,8 @@ fn article(d: &ArticleDetail) -> Markup {
         .published
         .as_deref()
         .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    // Found once for the whole text; each paragraph takes the ones inside it.
+    let marks = marks(d, day);
     html! {
         main #main {
             article #article {
@@ -111,7 +113,7 @@ fn article(d: &ArticleDetail) -> Markup {
                 (entities(d))
                 div #text {
                     @for paragraph in paragraphs(&d.body) {
-                        p { (marked(&d.body, paragraph, &marks(d, day))) }
+                        p { (marked(&d.body, paragraph, &marks)) }
                     }
                 }
             }
